@@ -1,0 +1,1 @@
+"""ExeDec on TensorFlow / Keras 3."""

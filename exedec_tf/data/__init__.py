@@ -1,0 +1,1 @@
+"""Data access: released ExeDec problem sets, and (later) tf.data pipelines."""

@@ -1,0 +1,76 @@
+"""The quickstart demo: what the project can do so far, on the released data.
+
+It loads every released test set, runs each ground-truth program through the
+domain interpreter, reports how many problems reproduce their outputs, and
+shows a few problems with their program and its Python rendering.
+"""
+
+import pathlib
+import sys
+import time
+
+from tqdm import tqdm
+
+from exedec_tf import domains
+from exedec_tf.data import released, sources
+from exedec_tf.experiments import ALL_EXPERIMENTS
+
+
+def resolve_data_dir(data_dir=None, cache_dir=None) -> pathlib.Path:
+    """Returns a directory holding `test_data/`, downloading it if none is given."""
+    if data_dir:
+        path = pathlib.Path(data_dir)
+        if not (path / "test_data").is_dir():
+            raise FileNotFoundError(f"no test_data/ folder in --data_dir {path}")
+        return path
+    sources.fetch_family("test_data", cache_dir)
+    return pathlib.Path(cache_dir) if cache_dir else sources.default_cache_dir()
+
+
+def reproduce_test_set(domain, problems) -> list[int]:
+    """Returns the indices of problems whose program does NOT reproduce its outputs."""
+    failed = []
+    for problem in problems:
+        if domain.run_program(problem.program, problem.inputs) != list(problem.outputs):
+            failed.append(problem.index)
+    return failed
+
+
+def _show_problem(domain, problem, out) -> None:
+    print(f"  problem {problem.index}:", file=out)
+    for inp, outp in list(zip(problem.inputs, problem.outputs))[:2]:
+        print(f"    {inp!r} -> {outp!r}", file=out)
+    print(f"    program: {domain.describe_program(problem.program)}", file=out)
+    python = domain.program_to_python(problem.program)
+    print("    as Python:", file=out)
+    for line in python.splitlines():
+        print(f"      {line}", file=out)
+
+
+def run_demo(data_dir=None, cache_dir=None, show=2, out=sys.stdout) -> int:
+    """Runs the demo; returns the number of released problems that failed."""
+    root = resolve_data_dir(data_dir, cache_dir)
+    family = root / "test_data"
+    total = reproduced = 0
+    start = time.perf_counter()
+    for name in released.DOMAINS:
+        domain = domains.get(name)
+        print(f"\n== {name} ==", file=out)
+        for exp in tqdm(ALL_EXPERIMENTS, desc=name, unit="split", file=sys.stderr):
+            problems = released.read_test_data(family, name, exp)
+            failed = reproduce_test_set(domain, problems)
+            total += len(problems)
+            reproduced += len(problems) - len(failed)
+            status = "ok" if not failed else f"FAILED at {failed[:5]}"
+            line = f"  {exp.name:28s} {len(problems) - len(failed):5d} / {len(problems)}"
+            print(f"{line}  {status}", file=out)
+        problems = released.read_test_data(family, name, "NONE")
+        for problem in problems[:show]:
+            _show_problem(domain, problem, out)
+    elapsed = time.perf_counter() - start
+    print(
+        f"\n{reproduced:,} of {total:,} released test problems reproduced "
+        f"({elapsed:.1f} s)",
+        file=out,
+    )
+    return total - reproduced

@@ -1,0 +1,88 @@
+"""The `Domain` interface: everything the rest of ExeDec needs to know about a DSL.
+
+Pipelines, the ExeDec loop, the LLM harness and the CLI talk to a Domain and
+never branch on the domain name. Programs and specifications cross this
+interface in the released string encodings (the `program`, `inputs` and
+`outputs` fields of the released `test_data` rows).
+"""
+
+import abc
+from collections.abc import Mapping, Sequence
+
+
+class Domain(abc.ABC):
+    """A programming-by-example domain (a DSL plus its vocabularies).
+
+    Attributes:
+      name: the domain name used in file names and flags ("deepcoder", ...).
+      spec_vocab: id -> token mapping of the input/output (specification)
+        vocabulary, with the original ids.
+      program_vocab: id -> token mapping of the program vocabulary, with the
+        original ids.
+      pad_id, bos_id, eos_id: special ids shared by both vocabularies.
+    """
+
+    name: str
+    pad_id: int = 0
+    bos_id: int = 1
+    eos_id: int = 2
+
+    @property
+    @abc.abstractmethod
+    def spec_vocab(self) -> Mapping[int, object]:
+        """Id -> token mapping of the specification vocabulary."""
+
+    @property
+    @abc.abstractmethod
+    def program_vocab(self) -> Mapping[int, object]:
+        """Id -> token mapping of the program vocabulary."""
+
+    @abc.abstractmethod
+    def run_program(self, program: str, inputs: Sequence[str]) -> list[str | None]:
+        """Runs `program` on each input; returns the outputs as released strings.
+
+        Args:
+          program: a program in the released string form.
+          inputs: one input per example, in the released string form.
+
+        Returns:
+          One output string per input, or None where the program fails on that
+          input (an execution error or an invalid result).
+
+        Raises:
+          exedec_tf.dsl.errors.ParseError: the program or an input is malformed
+            (unknown token, bad syntax, value out of range).
+          exedec_tf.dsl.errors.RunError: an input does not fit the program (for
+            example the wrong number of input variables).
+        """
+
+    @abc.abstractmethod
+    def program_to_ids(self, program: str) -> list[int]:
+        """Encodes a released program string as program-vocabulary ids plus EOS."""
+
+    @abc.abstractmethod
+    def ids_to_program(self, ids: Sequence[int]) -> str | None:
+        """Decodes predicted ids to a released program string, or None if malformed.
+
+        Follows the original decoder: padding and EOS ids are dropped; any
+        failure to decode gives None rather than an exception.
+        """
+
+    @abc.abstractmethod
+    def program_to_python(self, program: str, version: int = 1) -> str:
+        """Renders a released program string as Python source (`def program(...)`)."""
+
+    @abc.abstractmethod
+    def run_python_program(self, code: str, inputs) -> list | None:
+        """Executes Python source from `program_to_python` on the given inputs.
+
+        Follows the original semantics: None if the code cannot be defined,
+        else one result per example with None where the call raised.
+        """
+
+    def describe_program(self, program: str) -> str:
+        """A human-readable form of a released program string (for logs and demos)."""
+        return program
+
+    def __repr__(self) -> str:
+        return f"<Domain {self.name}>"

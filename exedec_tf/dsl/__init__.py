@@ -1,0 +1,1 @@
+"""Pure-Python interpreters of the two ExeDec DSLs (no TensorFlow import)."""
