@@ -73,11 +73,26 @@ class Domain(abc.ABC):
         """Renders a released program string as Python source (`def program(...)`)."""
 
     @abc.abstractmethod
-    def run_python_program(self, code: str, inputs) -> list | None:
-        """Executes Python source from `program_to_python` on the given inputs.
+    def run_python_program(
+        self, code: str, inputs: Sequence[str]
+    ) -> list[str | None] | None:
+        """Executes Python source from `program_to_python` on released inputs.
 
-        Follows the original semantics: None if the code cannot be defined,
-        else one result per example with None where the call raised.
+        Args:
+          code: Python source defining `program(...)`.
+          inputs: one input per example, in the released string form.
+
+        Returns:
+          None if the code cannot be defined; else one output per example in
+          the released string form, None where the call raised or returned
+          something that is not a value of the domain.
+        """
+
+    @abc.abstractmethod
+    def llm_problem_io(self, problem) -> tuple[list[str], list[str]]:
+        """Converts an `llm_data` problem to released (input, output) strings.
+
+        The result can be passed to `run_program` and compared with its output.
         """
 
     def describe_program(self, program: str) -> str:

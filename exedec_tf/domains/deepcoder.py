@@ -1,0 +1,119 @@
+"""The DeepCoder domain: list-manipulation programs over program-state strings."""
+
+import types
+from collections.abc import Sequence
+
+from exedec_tf.dsl import deepcoder as dsl
+from exedec_tf.dsl.errors import RunError, UnknownTokenError
+from exedec_tf.domains.base import Domain
+
+
+class DeepCoderDomain(Domain):
+    """DeepCoder behind the Domain interface.
+
+    Released encodings: a program is a DSL string with INPUT lines
+    (`x0 = INPUT | x1 = Sort x0`), an input is a program-state string
+    (`x0 = [ 3 1 2 ] | x1 = 4`) and an output is a value string (`[ 1 2 3 ]`).
+    The specification and program vocabularies are the same 153-token table.
+
+    Args:
+      config: value limits of the DSL (the released data uses the default).
+    """
+
+    name = "deepcoder"
+
+    def __init__(self, config: dsl.DeepCoderConfig = dsl.DEFAULT_CONFIG):
+        self.config = config
+        vocab = dsl.get_vocabulary(config)
+        self._vocab = types.MappingProxyType(dict(enumerate(vocab.id_to_token)))
+        self.pad_id, self.bos_id, self.eos_id = dsl.PAD_ID, dsl.BOS_ID, dsl.EOS_ID
+        self.sep_id = dsl.SEP_ID
+
+    @property
+    def spec_vocab(self):
+        return self._vocab
+
+    @property
+    def program_vocab(self):
+        return self._vocab
+
+    def parse_program(self, program: str) -> dsl.Program:
+        """Parses a released program string (raises ParseError / RunError)."""
+        if not isinstance(program, str):
+            raise TypeError(f"program must be a str, got {type(program).__name__}")
+        return dsl.Program.from_str(program, self.config)
+
+    def run_program(self, program: str, inputs: Sequence[str]) -> list[str | None]:
+        parsed = self.parse_program(program)
+        outputs: list[str | None] = []
+        for i, text in enumerate(inputs):
+            state = dsl.ProgramState.from_str(text, self.config)
+            if len(state) != parsed.num_inputs:
+                raise RunError(
+                    f"input {i} ({text!r}) has {len(state)} variable(s) but the "
+                    f"program takes {parsed.num_inputs} input(s)"
+                )
+            try:
+                value = parsed.run_output(state.values)
+            except RunError:
+                # An ill-typed program fails lazily on this input only.
+                value = None
+            outputs.append(None if value is None else dsl.format_value(value))
+        return outputs
+
+    def program_to_ids(self, program: str) -> list[int]:
+        # Validate first so a malformed program is reported as such.
+        self.parse_program(program)
+        return dsl.program_to_ids(program, self.config)
+
+    def ids_to_program(self, ids: Sequence[int]) -> str | None:
+        try:
+            parsed = dsl.ids_to_program(list(ids), self.config)
+        except UnknownTokenError:
+            # The original raised here; the Domain contract is None for any
+            # sequence that is not a program, the same in both domains.
+            return None
+        return None if parsed is None else str(parsed)
+
+    def program_to_python(self, program: str, version: int = 1) -> str:
+        return self.parse_program(program).to_python_program(version=version)
+
+    def run_python_program(
+        self, code: str, inputs: Sequence[str]
+    ) -> list[str | None] | None:
+        states = [dsl.ProgramState.from_str(text, self.config) for text in inputs]
+        if not states:
+            return []
+        names = states[0].variables
+        for i, state in enumerate(states):
+            if state.variables != names:
+                raise RunError(
+                    f"input {i} has variables {state.variables}, input 0 has {names}"
+                )
+        by_name = {name: [s.values[k] for s in states] for k, name in enumerate(names)}
+        results = dsl.run_python_program(code, by_name)
+        if results is None:
+            return None
+        return [self._format_python_result(r) for r in results]
+
+    def _format_python_result(self, value) -> str | None:
+        # Raw Python results are unvalidated (the original compares them by
+        # value), so only ints and int lists are rendered; range is not checked.
+        if type(value) is int:
+            return str(value)
+        if isinstance(value, list) and all(type(v) is int for v in value):
+            return dsl.format_value(value)
+        return None
+
+    def llm_problem_io(self, problem) -> tuple[list[str], list[str]]:
+        """Converts an `llm_data` problem to released (input state, output) strings."""
+        names = list(problem.inputs)
+        num_examples = len(problem.outputs)
+        inputs = [
+            " | ".join(
+                f"{name} = {dsl.format_value(problem.inputs[name][i])}" for name in names
+            )
+            for i in range(num_examples)
+        ]
+        outputs = [dsl.format_value(v) for v in problem.outputs]
+        return inputs, outputs

@@ -1,0 +1,77 @@
+"""The RobustFill domain: string-transformation programs over raw strings."""
+
+from collections.abc import Sequence
+
+from exedec_tf.dsl import robustfill as dsl
+from exedec_tf.dsl.errors import ParseError
+from exedec_tf.domains.base import Domain
+
+
+class RobustFillDomain(Domain):
+    """RobustFill behind the Domain interface.
+
+    Released encodings: a program is `|`-joined per-expression id lists
+    (`5 216 218|4 83`), inputs and outputs are raw strings. The specification
+    vocabulary has 87 character ids (0 = padding, 86 = the `|` separator); the
+    program vocabulary has ids 1..315 (0 is padding and has no token).
+    """
+
+    name = "robustfill"
+    pad_id = dsl.PAD_ID
+    bos_id = dsl.BOS_ID
+    eos_id = dsl.EOS_ID
+    sep_id = dsl.SEPARATOR_ID
+
+    @property
+    def spec_vocab(self):
+        return dsl.SPEC_ID_TO_TOKEN
+
+    @property
+    def program_vocab(self):
+        return dsl.PROGRAM_ID_TO_TOKEN
+
+    def parse_program(self, program: str) -> dsl.Concat:
+        """Parses a released program string (raises ParseError naming the bad id)."""
+        if not isinstance(program, str):
+            raise TypeError(f"program must be a str, got {type(program).__name__}")
+        return dsl.parse_program_string(program)
+
+    def run_program(self, program: str, inputs: Sequence[str]) -> list[str | None]:
+        parsed = self.parse_program(program)
+        for i, value in enumerate(inputs):
+            if not isinstance(value, str):
+                raise ParseError(
+                    f"input {i} must be a string, got {type(value).__name__} {value!r}"
+                )
+        return dsl.run_program(parsed, inputs)
+
+    def program_to_ids(self, program: str) -> list[int]:
+        self.parse_program(program)
+        return dsl.program_string_to_ids(program)
+
+    def ids_to_program(self, ids: Sequence[int]) -> str | None:
+        parsed = dsl.ids_to_program(list(ids))
+        if parsed is None:
+            return None
+        try:
+            return dsl.program_to_string(parsed)
+        except Exception:  # noqa: BLE001 - e.g. a nested Compose of raw tokens.
+            return None
+
+    def program_to_python(self, program: str, version: int = 1) -> str:
+        return dsl.to_python(self.parse_program(program), version=version)
+
+    def run_python_program(
+        self, code: str, inputs: Sequence[str]
+    ) -> list[str | None] | None:
+        results = dsl.run_python_program(code, list(inputs))
+        if results is None:
+            return None
+        return [r if isinstance(r, str) else None for r in results]
+
+    def describe_program(self, program: str) -> str:
+        return self.parse_program(program).to_string()
+
+    def llm_problem_io(self, problem) -> tuple[list[str], list[str]]:
+        """Returns an `llm_data` problem's inputs and outputs (already strings)."""
+        return list(problem.inputs), list(problem.outputs)

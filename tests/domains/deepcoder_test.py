@@ -1,0 +1,113 @@
+"""Tests of exedec_tf.domains.deepcoder (the Domain adapter; DSL tests live in dsl/)."""
+
+import pytest
+
+from exedec_tf import domains
+from exedec_tf.data import released
+from exedec_tf.dsl.errors import ParseError, RunError, UnknownTokenError
+from tests.conftest import shared_data_dir
+
+PROGRAM = "x0 = INPUT | x1 = INPUT | x2 = Take x1 x0 | x3 = Map (*2) x2"
+
+
+@pytest.fixture
+def domain():
+    return domains.get("deepcoder")
+
+
+def test_vocab_sizes_and_ids(domain):
+    assert len(domain.spec_vocab) == len(domain.program_vocab) == 153
+    assert domain.program_vocab[0] == ""
+    assert domain.program_vocab[3] == "|"
+    assert domain.program_vocab[22] == "Scanl1"
+    assert domain.program_vocab[42] == "x0"
+    assert domain.program_vocab[102] == "0"
+    assert domain.program_vocab[152] == "50"
+    assert domain.sep_id == 3
+
+
+def test_run_program(domain):
+    inputs = ["x0 = [ 1 2 3 ] | x1 = 2", "x0 = [ 30 ] | x1 = 1", "x0 = [ ] | x1 = -1"]
+    # 60 is out of range: that example fails, the others run.
+    assert domain.run_program(PROGRAM, inputs) == ["[ 2 4 ]", None, "[ ]"]
+
+
+def test_ill_typed_program_fails_per_example(domain):
+    # Head of an int is a run-time type error: None, not an exception.
+    assert domain.run_program("x0 = INPUT | x1 = Head x0", ["x0 = 3", "x0 = [ 4 ]"]) == [
+        None,
+        "4",
+    ]
+
+
+def test_ids_round_trip(domain):
+    ids = domain.program_to_ids(PROGRAM)
+    assert ids[:4] == [42, 4, 5, 3]
+    assert ids[-1] == 2
+    assert domain.ids_to_program(ids) == PROGRAM
+    assert domain.ids_to_program([0, 0] + ids[:-1] + [2, 0]) == PROGRAM
+
+
+def test_ids_to_program_malformed_is_none(domain):
+    assert domain.ids_to_program([1] + domain.program_to_ids(PROGRAM)) is None  # BOS kept
+    assert domain.ids_to_program([42, 4]) is None
+    assert domain.ids_to_program([999]) is None
+
+
+def test_python_versions(domain):
+    assert domain.program_to_python(PROGRAM) == (
+        "def program(x0, x1):\n"
+        "  x2 = dsl.Take(x1, x0)\n"
+        "  x3 = dsl.Map(dsl.TIMES_TWO, x2)\n"
+        "  return x3"
+    )
+    assert "x3 = [x * 2 for x in x2]" in domain.program_to_python(PROGRAM, version=4)
+    with pytest.raises(ValueError, match="7"):
+        domain.program_to_python(PROGRAM, version=7)
+
+
+def test_python_execution_uses_released_strings(domain):
+    code = domain.program_to_python(PROGRAM, version=4)
+    inputs = ["x0 = [ 1 2 3 ] | x1 = 2", "x0 = [ 5 ] | x1 = 4"]
+    assert domain.run_python_program(code, inputs) == ["[ 2 4 ]", "[ 10 ]"]
+    assert domain.run_python_program("def program(:", inputs) is None
+
+
+def test_unknown_token_is_named(domain):
+    with pytest.raises(ParseError, match="Foo"):
+        domain.run_program("x0 = INPUT | x1 = Foo x0", ["x0 = [ 1 ]"])
+    with pytest.raises(ParseError, match="Foo"):
+        domain.program_to_ids("x0 = INPUT | x1 = Foo x0")
+    # `x01` is a legal variable name (a quirk) but not a vocabulary token.
+    with pytest.raises(UnknownTokenError, match="x01"):
+        domain.program_to_ids("x01 = INPUT | x1 = Sort x01")
+
+
+def test_malformed_program_raises(domain):
+    with pytest.raises(ParseError):
+        domain.run_program("x0 = INPUT | x1 = Map x0", ["x0 = [ 1 ]"])
+    with pytest.raises(ParseError):
+        domain.run_program("", ["x0 = [ 1 ]"])
+
+
+def test_wrong_number_of_inputs_is_reported(domain):
+    with pytest.raises(RunError, match=r"1 variable\(s\) but the program takes 2"):
+        domain.run_program(PROGRAM, ["x0 = [ 1 2 ]"])
+
+
+def test_out_of_range_input_value_is_named(domain):
+    with pytest.raises(ParseError, match="51"):
+        domain.run_program("x0 = INPUT | x1 = Sort x0", ["x0 = [ 51 ]"])
+
+
+def test_non_string_program(domain):
+    with pytest.raises(TypeError, match="list"):
+        domain.run_program(["x0 = INPUT"], ["x0 = 1"])
+
+
+def test_llm_problem_io():
+    domain = domains.get("deepcoder")
+    rows = released.read_llm_data(shared_data_dir() / "llm_data_sample", "deepcoder", "NONE")
+    inputs, outputs = domain.llm_problem_io(rows[0].test_problem)
+    assert inputs == ["x0 = [ 5 8 1 ]", "x0 = [ 2 ]", "x0 = [ 5 2 ]"]
+    assert outputs == ["[ 5 1 ]", "[ ]", "[ 5 ]"]

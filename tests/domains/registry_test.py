@@ -1,0 +1,63 @@
+"""Tests of exedec_tf.domains.get and the shared Domain contract."""
+
+import pytest
+
+from exedec_tf import domains
+from exedec_tf.data import released
+from exedec_tf.experiments import ALL_EXPERIMENTS
+from tests.conftest import shared_data_dir
+
+
+def test_get_known_domains_and_cache():
+    for name in domains.names():
+        domain = domains.get(name)
+        assert isinstance(domain, domains.Domain)
+        assert domain.name == name
+        assert domains.get(name) is domain
+
+
+def test_unknown_domain_is_named():
+    with pytest.raises(ValueError, match="'lisp'"):
+        domains.get("lisp")
+
+
+@pytest.mark.parametrize("name", domains.names())
+def test_every_released_test_problem_reproduces(name):
+    """All 6,000 problems per domain, through the DSL and the Python rendering."""
+    domain = domains.get(name)
+    family = shared_data_dir() / "test_data"
+    for exp in ALL_EXPERIMENTS:
+        for problem in released.read_test_data(family, name, exp):
+            expected = list(problem.outputs)
+            assert domain.run_program(problem.program, problem.inputs) == expected, (
+                exp.name,
+                problem.index,
+            )
+            python = domain.program_to_python(problem.program)
+            assert domain.run_python_program(python, problem.inputs) == expected
+            ids = domain.program_to_ids(problem.program)
+            assert ids[-1] == domain.eos_id
+            assert domain.ids_to_program(ids) == problem.program
+
+
+@pytest.mark.parametrize("name", domains.names())
+def test_every_llm_sample_problem_reproduces(name):
+    domain = domains.get(name)
+    family = shared_data_dir() / "llm_data_sample"
+    count = 0
+    for exp in ALL_EXPERIMENTS:
+        for row in released.read_llm_data(family, name, exp):
+            for problem in (row.test_problem, *row.few_shot_examples):
+                inputs, outputs = domain.llm_problem_io(problem)
+                assert domain.run_program(problem.program, inputs) == outputs
+                python = domain.program_to_python(problem.program)
+                assert domain.run_python_program(python, inputs) == outputs
+                count += 1
+    assert count == 6 * 10 * 5
+
+
+@pytest.mark.parametrize("name", domains.names())
+def test_vocabularies_have_special_ids(name):
+    domain = domains.get(name)
+    assert domain.pad_id == 0 and domain.bos_id == 1 and domain.eos_id == 2
+    assert domain.ids_to_program([domain.eos_id + 1000]) is None

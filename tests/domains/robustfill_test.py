@@ -1,0 +1,75 @@
+"""Tests of exedec_tf.domains.robustfill (the Domain adapter; DSL tests live in dsl/)."""
+
+import pytest
+
+from exedec_tf import domains
+from exedec_tf.dsl.errors import ParseError, UnknownTokenError
+
+# SubStr(1, 3) | Const('.') | Compose(ToCase(ALL_CAPS), GetToken(WORD, 2))
+PROGRAM = "5 216 218|4 83|3 8 111 7 103 217"
+
+
+@pytest.fixture
+def domain():
+    return domains.get("robustfill")
+
+
+def test_vocabularies(domain):
+    assert len(domain.spec_vocab) == 87
+    assert domain.spec_vocab[0] is None
+    assert domain.spec_vocab[3] == "a"
+    assert domain.spec_vocab[85] == " "
+    assert domain.spec_vocab[86] == "|"
+    assert domain.sep_id == 86
+    assert len(domain.program_vocab) == 315
+    assert 0 not in domain.program_vocab
+    assert domain.program_vocab[19] == "a"
+    assert domain.program_vocab[72] == "1"
+    assert domain.program_vocab[216] == 1
+
+
+def test_run_program(domain):
+    inputs = ["apple (banana) clementine", "durian:elderberry", ""]
+    assert domain.run_program(PROGRAM, inputs) == ["app.BANANA", "dur.ELDERBERRY", "."]
+
+
+def test_ids_round_trip(domain):
+    ids = domain.program_to_ids(PROGRAM)
+    assert ids == [5, 216, 218, 4, 83, 3, 8, 111, 7, 103, 217, 2]
+    assert domain.ids_to_program(ids) == PROGRAM
+    # Padding, BOS and EOS ids are dropped before decoding, as in the original.
+    assert domain.ids_to_program([1] + ids + [0, 0]) == PROGRAM
+
+
+def test_ids_to_program_malformed_is_none(domain):
+    assert domain.ids_to_program([5, 216]) is None  # runs off the end
+    assert domain.ids_to_program([400, 2]) is None  # unknown id
+
+
+def test_python_rendering_and_execution(domain):
+    code = domain.program_to_python(PROGRAM)
+    assert code.splitlines()[4] == (
+        "      dsl.ToCase(dsl.GetToken(x, dsl.Type.WORD, 2), dsl.Case.ALL_CAPS),"
+    )
+    assert domain.run_python_program(code, ["durian:elderberry"]) == ["dur.ELDERBERRY"]
+    with pytest.raises(ValueError, match="2"):
+        domain.program_to_python(PROGRAM, version=2)
+
+
+def test_describe(domain):
+    assert domain.describe_program("11 109|4 47") == "GetUpto_Type.CHAR | Const(C)"
+
+
+def test_unknown_id_is_named(domain):
+    with pytest.raises(UnknownTokenError, match="400"):
+        domain.run_program("5 216 218|400", ["abc"])
+
+
+def test_malformed_program_string(domain):
+    with pytest.raises(ParseError, match="x"):
+        domain.program_to_ids("5 x 218")
+
+
+def test_non_string_input_is_named(domain):
+    with pytest.raises(ParseError, match="input 1"):
+        domain.run_program(PROGRAM, ["abc", 8])
