@@ -55,8 +55,9 @@ def _show_problem(domain, problem, out) -> None:
         print(f"      {line}", file=out)
 
 
-def run_demo(data_dir=None, cache_dir=None, show=2, out=sys.stdout) -> int:
+def run_demo(data_dir=None, cache_dir=None, show=2, out=None) -> int:
     """Runs the demo; returns the number of released problems that failed."""
+    out = out or sys.stdout
     root = resolve_data_dir(data_dir, cache_dir)
     family = root / "test_data"
     total = reproduced = 0
