@@ -1,0 +1,1 @@
+"""Exact-replay random task generators for every domain, experiment and split."""
