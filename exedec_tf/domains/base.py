@@ -89,6 +89,20 @@ class Domain(abc.ABC):
         """
 
     @abc.abstractmethod
+    def decompose(self, program: str, inputs: Sequence[str]) -> list:
+        """The ExeDec decomposition of a task into per-step subproblems.
+
+        Returns one `exedec_tf.generation.records.Step` per statement /
+        top-level expression, with the step inputs, remaining outputs, next
+        part (subgoal) and program part in the released encodings. The
+        `corrupted_next_part` field is left empty: corruption is random and
+        belongs to the generators.
+
+        Raises:
+          exedec_tf.dsl.errors.RunError: the program fails on some input.
+        """
+
+    @abc.abstractmethod
     def llm_problem_io(self, problem) -> tuple[list[str], list[str]]:
         """Converts an `llm_data` problem to released (input, output) strings.
 

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from exedec_tf.dsl import deepcoder as dsl
 from exedec_tf.dsl.errors import RunError, UnknownTokenError
 from exedec_tf.domains.base import Domain
+from exedec_tf.generation.records import Step
 
 
 class DeepCoderDomain(Domain):
@@ -104,6 +105,17 @@ class DeepCoderDomain(Domain):
         if isinstance(value, list) and all(type(v) is int for v in value):
             return dsl.format_value(value)
         return None
+
+    def decompose(self, program: str, inputs: Sequence[str]) -> list[Step]:
+        parsed = self.parse_program(program)
+        values = [dsl.ProgramState.from_str(t, self.config).values for t in inputs]
+        trace = dsl.execution_trace(parsed, values)
+        if trace is None:
+            raise RunError(f"program {program!r} fails on some of the inputs")
+        outputs = tuple(trace[-1].next_part) if trace else ()
+        return [
+            Step(t.inputs, outputs, t.next_part, (), t.program_part) for t in trace
+        ]
 
     def llm_problem_io(self, problem) -> tuple[list[str], list[str]]:
         """Converts an `llm_data` problem to released (input state, output) strings."""

@@ -3,8 +3,9 @@
 from collections.abc import Sequence
 
 from exedec_tf.dsl import robustfill as dsl
-from exedec_tf.dsl.errors import ParseError
+from exedec_tf.dsl.errors import ParseError, RunError
 from exedec_tf.domains.base import Domain
+from exedec_tf.generation.records import Step
 
 
 class RobustFillDomain(Domain):
@@ -71,6 +72,27 @@ class RobustFillDomain(Domain):
 
     def describe_program(self, program: str) -> str:
         return self.parse_program(program).to_string()
+
+    def decompose(self, program: str, inputs: Sequence[str]) -> list[Step]:
+        parsed = self.parse_program(program)
+        inputs = tuple(inputs)
+        # parts[e][j]: output of expression e on example j.
+        parts = []
+        for expression in parsed.expressions:
+            try:
+                parts.append([expression.run(x) for x in inputs])
+            except RunError as e:
+                raise RunError(f"program {program!r} fails: {e}") from e
+        steps = []
+        for e, expression in enumerate(parsed.expressions):
+            remaining = tuple(
+                "".join(p[j] for p in parts[e:]) for j in range(len(inputs))
+            )
+            ids = dsl.encode_expression(expression)
+            steps.append(
+                Step(inputs, remaining, tuple(parts[e]), (), " ".join(map(str, ids)))
+            )
+        return steps
 
     def llm_problem_io(self, problem) -> tuple[list[str], list[str]]:
         """Returns an `llm_data` problem's inputs and outputs (already strings)."""

@@ -111,3 +111,21 @@ def test_llm_problem_io():
     inputs, outputs = domain.llm_problem_io(rows[0].test_problem)
     assert inputs == ["x0 = [ 5 8 1 ]", "x0 = [ 2 ]", "x0 = [ 5 2 ]"]
     assert outputs == ["[ 5 1 ]", "[ ]", "[ 5 ]"]
+
+
+def test_decompose_matches_original_example(domain):
+    """The worked example of the original decomposition test."""
+    steps = domain.decompose(
+        "x5 = INPUT | x1 = INPUT | x2 = Map (+1) x5 | x7 = Take x1 x2",
+        ["x5 = [ 4 1 3 ] | x1 = 2", "x5 = [ 2 5 8 7 ] | x1 = 3"],
+    )
+    assert [s.program_part for s in steps] == ["x2 = Map (+1) x5", "x7 = Take x1 x2"]
+    assert steps[0].inputs[0] == "x5 = [ 4 1 3 ] | x1 = 2"
+    assert steps[0].next_part == ("[ 5 2 4 ]", "[ 3 6 9 8 ]")
+    assert steps[1].inputs[0] == "x5 = [ 4 1 3 ] | x1 = 2 | x2 = [ 5 2 4 ]"
+    assert steps[1].next_part == steps[1].outputs == ("[ 5 2 ]", "[ 3 6 9 ]")
+
+
+def test_decompose_failing_program_raises(domain):
+    with pytest.raises(RunError, match="fails"):
+        domain.decompose("x0 = INPUT | x1 = Head x0", ["x0 = [ ]"])

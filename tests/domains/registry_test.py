@@ -61,3 +61,23 @@ def test_vocabularies_have_special_ids(name):
     domain = domains.get(name)
     assert domain.pad_id == 0 and domain.bos_id == 1 and domain.eos_id == 2
     assert domain.ids_to_program([domain.eos_id + 1000]) is None
+
+
+@pytest.mark.parametrize("name", domains.names())
+def test_decompose_every_released_problem(name):
+    domain = domains.get(name)
+    family = shared_data_dir() / "test_data"
+    for exp in ALL_EXPERIMENTS:
+        for problem in released.read_test_data(family, name, exp)[::7]:
+            steps = domain.decompose(problem.program, problem.inputs)
+            assert steps, problem.index
+            assert steps[0].outputs == problem.outputs
+            assert all(s.corrupted_next_part == () for s in steps)
+            # The last step's subgoal is what remains of the outputs.
+            assert steps[-1].next_part == steps[-1].outputs
+            # Stitching the program parts back together gives the program.
+            parts = [s.program_part for s in steps]
+            if name == "robustfill":
+                assert "|".join(parts) == problem.program
+            else:
+                assert problem.program.endswith(" | ".join(parts))

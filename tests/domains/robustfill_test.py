@@ -73,3 +73,15 @@ def test_malformed_program_string(domain):
 def test_non_string_input_is_named(domain):
     with pytest.raises(ParseError, match="input 1"):
         domain.run_program(PROGRAM, ["abc", 8])
+
+
+def test_decompose(domain):
+    steps = domain.decompose(PROGRAM, ["durian:elderberry"])
+    assert [s.program_part for s in steps] == ["5 216 218", "4 83", "3 8 111 7 103 217"]
+    assert [s.next_part for s in steps] == [("dur",), (".",), ("ELDERBERRY",)]
+    assert [s.outputs for s in steps] == [
+        ("dur.ELDERBERRY",),
+        (".ELDERBERRY",),
+        ("ELDERBERRY",),
+    ]
+    assert all(s.inputs == ("durian:elderberry",) for s in steps)
