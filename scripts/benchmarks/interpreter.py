@@ -34,6 +34,13 @@ _DATA_DIR = flags.DEFINE_string(
 )
 _PASSES = flags.DEFINE_integer("passes", 5, "Timed passes; the best one is reported.")
 _JSON = flags.DEFINE_string("json_out", None, "Optional path for the results as JSON.")
+_ORIGINAL = flags.DEFINE_string(
+    "original_path",
+    None,
+    "Folder containing the original `exedec` package: if given, the original "
+    "interpreter is measured in the same run and ratios are taken against it "
+    "instead of the reference figures.",
+)
 
 # Figures of the original implementation measured on the same machine kind
 # (shared/spec/datasets_released.md section 7.1), executions per second.
@@ -55,6 +62,10 @@ def _best_rate(fn, executions: int, passes: int) -> float:
     return executions / best
 
 
+def _rates(functions: dict, executions: int, passes: int) -> dict:
+    return {name: _best_rate(fn, executions, passes) for name, fn in functions.items()}
+
+
 def _load(data_dir: pathlib.Path, domain: str):
     problems = []
     for exp in ALL_EXPERIMENTS:
@@ -62,11 +73,10 @@ def _load(data_dir: pathlib.Path, domain: str):
     return problems
 
 
-def bench_deepcoder(problems, passes: int) -> dict:
-    """Returns executions/s of the DeepCoder interpreter for each measurement."""
+def deepcoder_functions(problems) -> dict:
+    """The DeepCoder measurements: name -> function running one pass."""
     programs = [dc.Program.from_str(p.program) for p in problems]
     values = [[dc.ProgramState.from_str(s).values for s in p.inputs] for p in problems]
-    executions = sum(len(v) for v in values)
 
     def run_only():
         for program, inputs in zip(programs, values):
@@ -85,17 +95,12 @@ def bench_deepcoder(problems, passes: int) -> dict:
         for problem in problems:
             dc.run_program_on_strings(dc.Program.from_str(problem.program), problem.inputs)
 
-    return {
-        "run-only": _best_rate(run_only, executions, passes),
-        "parse+run": _best_rate(parse_and_run, executions, passes),
-        "full path": _best_rate(full_path, executions, passes),
-    }
+    return {"run-only": run_only, "parse+run": parse_and_run, "full path": full_path}
 
 
-def bench_robustfill(problems, passes: int) -> dict:
-    """Returns executions/s of the RobustFill interpreter for each measurement."""
+def robustfill_functions(problems) -> dict:
+    """The RobustFill measurements: name -> function running one pass."""
     programs = [rf.parse_program_string(p.program) for p in problems]
-    executions = sum(len(p.inputs) for p in problems)
 
     def run_only():
         for program, problem in zip(programs, problems):
@@ -108,10 +113,7 @@ def bench_robustfill(problems, passes: int) -> dict:
             for x in problem.inputs:
                 program.run(x)
 
-    return {
-        "run-only": _best_rate(run_only, executions, passes),
-        "parse+run": _best_rate(parse_and_run, executions, passes),
-    }
+    return {"run-only": run_only, "parse+run": parse_and_run}
 
 
 def main(argv):
@@ -121,16 +123,40 @@ def main(argv):
     else:
         sources.fetch_family("test_data")
         data_dir = sources.default_cache_dir()
+    original = None
+    if _ORIGINAL.value:
+        import original_adapters
+
+        original = original_adapters.import_original(_ORIGINAL.value)
     results = {}
-    for domain, bench in (("deepcoder", bench_deepcoder), ("robustfill", bench_robustfill)):
+    for domain, ours in (
+        ("deepcoder", deepcoder_functions),
+        ("robustfill", robustfill_functions),
+    ):
         problems = _load(data_dir, domain)
-        rates = bench(problems, _PASSES.value)
+        executions = sum(len(p.inputs) for p in problems)
+        rates = _rates(ours(problems), executions, _PASSES.value)
+        if original is not None:
+            adapters = {
+                "deepcoder": original_adapters.deepcoder_functions,
+                "robustfill": original_adapters.robustfill_functions,
+            }
+            part = original[0] if domain == "deepcoder" else original[1]
+            baseline = _rates(adapters[domain](part, problems), executions, _PASSES.value)
+            source = "original, this run"
+        else:
+            baseline = {name: ORIGINAL[(domain, name)] for name in rates}
+            source = "original, reference figures"
         for name, rate in rates.items():
-            base = ORIGINAL[(domain, name)]
-            results[f"{domain}/{name}"] = {"executions_per_s": rate, "vs_original": rate / base}
+            base = baseline[name]
+            results[f"{domain}/{name}"] = {
+                "executions_per_s": rate,
+                "original_executions_per_s": base,
+                "speedup": rate / base,
+            }
             print(
                 f"{domain:10s} {name:10s} {rate:12,.0f} executions/s   "
-                f"original {base:8,d}/s   x{rate / base:.2f}"
+                f"{source} {base:10,.0f}/s   x{rate / base:.2f}"
             )
     if _JSON.value:
         pathlib.Path(_JSON.value).write_text(json.dumps(results, indent=2))

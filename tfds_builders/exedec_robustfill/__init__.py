@@ -1,0 +1,1 @@
+"""TFDS builder of the ExeDec RobustFill data."""
