@@ -2,13 +2,24 @@
 
 import pytest
 
-from exedec_tf import cli
-from tests.conftest import shared_data_dir
+from exedec_tf import cli, demo
 
 
-def test_demo_subcommand(capsys):
-    assert cli.main(["demo", "--data_dir", str(shared_data_dir()), "--show", "0"]) == 0
-    assert "12,000 of 12,000" in capsys.readouterr().out
+def test_demo_subcommand_passes_flags(monkeypatch):
+    calls = []
+
+    def fake_run_demo(**kwargs):
+        calls.append(kwargs)
+        return 0
+
+    monkeypatch.setattr(demo, "run_demo", fake_run_demo)
+    assert cli.main(["demo", "--data_dir", "D", "--show", "3"]) == 0
+    assert calls == [{"data_dir": "D", "cache_dir": None, "show": 3}]
+
+
+def test_demo_failure_gives_exit_status_1(monkeypatch):
+    monkeypatch.setattr(demo, "run_demo", lambda **kwargs: 5)
+    assert cli.main(["demo"]) == 1
 
 
 def test_unknown_subcommand_exits_with_usage(capsys):
