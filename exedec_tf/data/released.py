@@ -69,7 +69,7 @@ def released_file(family_dir, domain: str, experiment) -> pathlib.Path:
     return pathlib.Path(family_dir) / domain / f"{exp.name}.jsonl"
 
 
-def _iter_json_lines(path: pathlib.Path) -> Iterator[tuple[int, dict]]:
+def _iter_json_lines(path) -> Iterator[tuple[int, dict]]:
     if not path.is_file():
         raise ReleasedDataError(f"released data file not found: {path}")
     with path.open(encoding="utf-8") as f:
@@ -97,9 +97,14 @@ def _string_list(value, key: str, where: str) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _as_path(path):
+    # epath/GCS-style paths (from TFDS download managers) keep their own type.
+    return path if hasattr(path, "open") and hasattr(path, "is_file") else pathlib.Path(path)
+
+
 def read_test_file(path) -> list[TestProblem]:
     """Reads one `test_data` file into TestProblem records."""
-    path = pathlib.Path(path)
+    path = _as_path(path)
     problems = []
     for line_no, row in _iter_json_lines(path):
         where = f"{path}:{line_no}"
@@ -130,7 +135,7 @@ def _llm_problem(obj, where: str) -> LLMProblem:
 
 def read_llm_file(path) -> list[LLMRow]:
     """Reads one `llm_data` file into LLMRow records."""
-    path = pathlib.Path(path)
+    path = _as_path(path)
     rows = []
     for line_no, row in _iter_json_lines(path):
         where = f"{path}:{line_no}"

@@ -15,6 +15,7 @@ same examples under the same keys, hence the same files.
 import dataclasses
 import functools
 
+import numpy as np
 import tensorflow_datasets as tfds
 
 from exedec_tf import domains
@@ -162,7 +163,7 @@ def features() -> tfds.features.FeaturesDict:
     """Features shared by every split (fields a split lacks are left empty)."""
     return tfds.features.FeaturesDict(
         {
-            "index": tfds.features.Scalar(dtype="int64"),
+            "index": np.int64,
             "inputs": _texts(),
             "outputs": _texts(),
             "program": tfds.features.Text(),
@@ -260,13 +261,21 @@ class ExeDecBuilderBase(tfds.core.GeneratorBasedBuilder, skip_registration=True)
         )
         sizes = self.builder_config.split_sizes(self.DOMAIN)
         splits = {
-            split: self._generated_split(split, sizes[split]) for split in GENERATED_SPLITS
+            split: self._generate_examples(split=split, size=sizes[split])
+            for split in GENERATED_SPLITS
         }
-        splits["test_released"] = self._released_test(paths["test_released"])
-        splits["llm"] = self._released_llm(paths["llm"])
+        splits["test_released"] = self._generate_examples(
+            split="test_released", path=paths["test_released"]
+        )
+        splits["llm"] = self._generate_examples(split="llm", path=paths["llm"])
         return splits
 
-    def _generated_split(self, split: str, size: SplitSize):
+    def _generate_examples(self, split: str, size: SplitSize | None = None, path=None):
+        """Examples of one split: generated shards, or a released file at `path`."""
+        if split == "test_released":
+            return self._released_test(path)
+        if split == "llm":
+            return self._released_llm(path)
         shard_fn = functools.partial(
             _generate_shard,
             self.DOMAIN,
