@@ -66,7 +66,7 @@ def released_file(family_dir, domain: str, experiment) -> pathlib.Path:
     if domain not in DOMAINS:
         raise ValueError(f"unknown domain {domain!r}; expected one of {DOMAINS}")
     exp = parse_experiment(experiment)
-    return pathlib.Path(family_dir) / domain / f"{exp.name}.jsonl"
+    return _as_path(family_dir) / domain / f"{exp.name}.jsonl"
 
 
 def _iter_json_lines(path) -> Iterator[tuple[int, dict]]:

@@ -15,6 +15,8 @@ same examples under the same keys, hence the same files.
 import dataclasses
 import functools
 
+from absl import logging
+
 import numpy as np
 import tensorflow_datasets as tfds
 
@@ -227,6 +229,13 @@ def _generate_shard(domain, experiment, split, seed, size: SplitSize, shard: int
         )
 
 
+def _manual_dir(dl_manager):
+    try:
+        return dl_manager.manual_dir
+    except (AssertionError, ValueError):
+        return None  # No manual folder given: download everything.
+
+
 class ExeDecBuilderBase(tfds.core.GeneratorBasedBuilder, skip_registration=True):
     """Base of the per-domain builders; subclasses set DOMAIN and BUILDER_CONFIGS."""
 
@@ -234,6 +243,12 @@ class ExeDecBuilderBase(tfds.core.GeneratorBasedBuilder, skip_registration=True)
     VERSION = tfds.core.Version("1.0.0")
     RELEASE_NOTES = {"1.0.0": "Exact-replay generators and the released sets."}
     BUILDER_CONFIG_CLASS = ExeDecConfig
+    MANUAL_DOWNLOAD_INSTRUCTIONS = (
+        "Optional. The released files are downloaded automatically. To build "
+        "offline, pass --manual_dir=DIR where DIR holds the official data/ "
+        "layout: DIR/test_data/<domain>/<EXPERIMENT>.jsonl and "
+        "DIR/llm_data/<domain>/<EXPERIMENT>.jsonl (checked against their sha256)."
+    )
     _use_beam = False
 
     def _info(self) -> tfds.core.DatasetInfo:
@@ -252,13 +267,7 @@ class ExeDecBuilderBase(tfds.core.GeneratorBasedBuilder, skip_registration=True)
         return super()._download_and_prepare(dl_manager, download_config)
 
     def _split_generators(self, dl_manager):
-        experiment = self.builder_config.experiment
-        paths = dl_manager.download(
-            {
-                "test_released": sources.file_url("test_data", self.DOMAIN, experiment),
-                "llm": sources.file_url("llm_data", self.DOMAIN, experiment),
-            }
-        )
+        paths = self._released_paths(dl_manager)
         sizes = self.builder_config.split_sizes(self.DOMAIN)
         splits = {
             split: self._generate_examples(split=split, size=sizes[split])
@@ -269,6 +278,37 @@ class ExeDecBuilderBase(tfds.core.GeneratorBasedBuilder, skip_registration=True)
         )
         splits["llm"] = self._generate_examples(split="llm", path=paths["llm"])
         return splits
+
+    def _released_paths(self, dl_manager) -> dict:
+        """Local paths of the released test and LLM files of this experiment.
+
+        Files found in `--manual_dir` (laid out as `test_data/<domain>/<EXP>.jsonl`
+        and `llm_data/<domain>/<EXP>.jsonl`, i.e. the official `data/` folder)
+        are used after checking their registered sha256; anything missing is
+        downloaded from the official URLs (checked by TFDS against
+        checksums.tsv). An `llm_data_sample/` folder is accepted in place of
+        `llm_data/` for offline development, without a checksum.
+        """
+        experiment = self.builder_config.experiment
+        manual = _manual_dir(dl_manager)
+        paths, to_download = {}, {}
+        for split, family in (("test_released", "test_data"), ("llm", "llm_data")):
+            local = manual and released.released_file(manual / family, self.DOMAIN, experiment)
+            if local and local.is_file():
+                sources.verify_file(local, family, self.DOMAIN, experiment)
+                paths[split] = local
+                continue
+            sample = manual and released.released_file(
+                manual / f"{family}_sample", self.DOMAIN, experiment
+            )
+            if sample and sample.is_file():
+                logging.warning("Using the unverified sample %s for split %r", sample, split)
+                paths[split] = sample
+                continue
+            to_download[split] = sources.file_url(family, self.DOMAIN, experiment)
+        if to_download:
+            paths.update(dl_manager.download(to_download))
+        return paths
 
     def _generate_examples(self, split: str, size: SplitSize | None = None, path=None):
         """Examples of one split: generated shards, or a released file at `path`."""

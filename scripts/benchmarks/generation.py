@@ -65,13 +65,14 @@ def time_beam(workers: int, shards: int, tasks: int, experiment: str = "NONE") -
     """Seconds for the DirectRunner to generate `shards` RobustFill shards."""
     import apache_beam as beam
     from apache_beam.options.pipeline_options import PipelineOptions
+    from apache_beam.runners.portability import fn_api_runner
 
     options = PipelineOptions(
         direct_num_workers=workers,
         direct_running_mode="multi_processing" if workers > 1 else "in_memory",
     )
     start = time.perf_counter()
-    runner = beam.runners.portability.fn_api_runner.FnApiRunner()
+    runner = fn_api_runner.FnApiRunner()
     with beam.Pipeline(runner=runner, options=options) as pipeline:
         _ = (
             pipeline
