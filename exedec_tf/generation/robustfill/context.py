@@ -1,0 +1,311 @@
+"""Per-task state shared by the expression samplers: inputs, counters, caches.
+
+Most samplers redraw until their expression gives a non-empty output on every
+input. The original evaluated each candidate (rebuilding its regex every
+time); here the match spans of each regex argument on each input are computed
+once per task, and the emptiness of the regex-based candidates is decided from
+them with the closed forms documented at each method. Which candidates are
+accepted, and so every random draw, is unchanged; tests check each closed form
+against evaluation by the DSL.
+
+Delimiters and Types seen in the inputs become `RegexArg` records that carry
+their caches, so samplers draw records and never hash Enum members (a
+Python-level call in CPython 3.11) in their loops.
+"""
+
+import string
+
+from exedec_tf.dsl.robustfill import CHARACTER, INDEX, TYPE_PATTERN, Type
+from exedec_tf.generation.robustfill.token_ids import TOKEN, compose_ids
+
+# A sampled expression: (DSL expression object, its space-joined token ids).
+Sampled = tuple
+
+# Match indices usable for a regex argument seen `count` times: |i| <= count.
+_INDICES_FOR_COUNT = tuple(
+    tuple(i for i in INDEX if abs(i) <= count) for count in range(max(INDEX) + 1)
+)
+
+
+_INDEX_DRAWS = tuple(
+    (indices, len(indices), len(indices).bit_length()) for indices in _INDICES_FOR_COUNT
+)
+
+
+def indices_for_count(count: int) -> tuple[int, ...]:
+    """Members of INDEX with absolute value at most `count`, in INDEX order."""
+    return _INDICES_FOR_COUNT[min(count, max(INDEX))]
+
+
+class RegexArg:
+    """A delimiter or Type of the task's counters, with its matches on the inputs.
+
+    Attributes:
+      token: the delimiter character or Type member (the DSL argument).
+      ids: its program-token id as a string.
+      indices: the match indices the samplers may draw for it (|i| <= count).
+      index_draw: `(indices, len(indices), len(indices).bit_length())`, for
+        samplers that inline `choice(indices)`.
+    """
+
+    __slots__ = (
+        "token",
+        "ids",
+        "indices",
+        "index_draw",
+        "_inputs",
+        "_spans",
+        "_min_count",
+        "_positions",
+        "_flags",
+    )
+
+    def __init__(self, token, count: int, inputs: tuple[str, ...]):
+        if count < 1:
+            # No index could be drawn (the original's choice would fail).
+            raise ValueError(f"count of {token!r} must be positive, got {count}")
+        self.token = token
+        self.ids = TOKEN[token]
+        self.index_draw = _INDEX_DRAWS[min(count, max(INDEX))]
+        self.indices = self.index_draw[0]
+        self._inputs = inputs
+        self._spans = None
+        self._min_count = None
+        # Created on first use: most records are never asked for positions.
+        self._positions: dict[int, tuple[int, ...]] | None = None
+        self._flags: dict[str, bool] | None = None
+
+    def spans(self) -> tuple[list[tuple[int, int]], ...]:
+        """Per input, the `[start, end)` spans of the matches."""
+        if self._spans is None:
+            self._spans = tuple(map(_span_function(self.token), self._inputs))
+        return self._spans
+
+    def min_count(self) -> int:
+        """The fewest matches in any input."""
+        if self._min_count is None:
+            token = self.token
+            if type(token) is str and self._spans is None:
+                # A delimiter's matches are its occurrences.
+                self._min_count = min(v.count(token) for v in self._inputs)
+            else:
+                self._min_count = min(map(len, self.spans()))
+        return self._min_count
+
+    def positions(self, index: int, start: bool) -> tuple[int, ...]:
+        """Per input, GetSpan's `pos(self, index, START if start else END)`.
+
+        As in the DSL (spec §4): -1 without matches, the match count minus one
+        past the last match, 0 before the first, else the match's start or end.
+        """
+        if self._positions is None:
+            self._positions = {}
+        key = 2 * index + start
+        found = self._positions.get(key)
+        if found is None:
+            found = self._positions[key] = tuple(
+                _position(spans, index, start) for spans in self.spans()
+            )
+        return found
+
+    def _flag(self, name: str, compute) -> bool:
+        if self._flags is None:
+            self._flags = {}
+        flag = self._flags.get(name)
+        if flag is None:
+            flag = self._flags[name] = compute(self.spans(), self._inputs)
+        return flag
+
+    def from_nonempty(self) -> bool:
+        """Whether GetFrom(self) is non-empty on every input.
+
+        It returns the text after the end of the first match, so it is
+        non-empty when there is a match and it ends before the input does.
+        """
+        return self._flag("from", _first_match_ends_early)
+
+    def whole_match(self) -> bool:
+        """Whether some input is a single match from end to end.
+
+        Remove(t, i) deletes one occurrence of the selected match's text, so
+        its output is empty exactly when that match is the whole input: the
+        input's only match, selected by i = 1 or i = -1.
+        """
+        return self._flag("whole", _some_input_is_one_match)
+
+    def covered(self) -> bool:
+        """Whether the matches cover some input completely.
+
+        RemoveAll deletes, in match order, the first occurrence of each
+        match's text. That occurrence never starts after the match itself and
+        the matches do not overlap, so every deletion removes a whole match's
+        length and later matches survive; the output is empty exactly when the
+        matches' lengths add up to the input's length.
+        """
+        return self._flag("covered", _some_input_is_covered)
+
+
+_CHARACTERS = frozenset(CHARACTER)
+_DIGITS = frozenset(string.digits)
+
+
+def _single_character_spans(characters: frozenset):
+    # Patterns that match single characters of a set (a delimiter, DIGIT,
+    # CHAR): one span per such character. Cheaper than finditer, which makes
+    # a match object per character.
+    def spans(value: str) -> list[tuple[int, int]]:
+        return [(i, i + 1) for i, c in enumerate(value) if c in characters]
+
+    return spans
+
+
+def _all_characters_spans(value: str) -> list[tuple[int, int]]:
+    # CHAR matches every character of the alphabet, which is all generated
+    # inputs are made of; anything else takes the general path.
+    if _CHARACTERS.issuperset(value):
+        return [(i, i + 1) for i in range(len(value))]
+    return [m.span() for m in TYPE_PATTERN[Type.CHAR].finditer(value)]
+
+
+def _span_function(token):
+    if type(token) is str:
+        return _single_character_spans(frozenset(token))
+    if token is Type.CHAR:
+        return _all_characters_spans
+    if token is Type.DIGIT:
+        return _single_character_spans(_DIGITS)
+    finditer = TYPE_PATTERN[token].finditer
+    return lambda value: [m.span() for m in finditer(value)]
+
+
+def _position(spans: list, index: int, start: bool) -> int:
+    count = len(spans)
+    k = index - 1 if index > 0 else count + index
+    if not count:
+        return -1
+    if k >= count:
+        return count - 1
+    if k < 0:
+        return 0
+    return spans[k][0] if start else spans[k][1]
+
+
+def _first_match_ends_early(all_spans, inputs) -> bool:
+    return all(
+        spans and spans[0][1] < len(v)
+        for spans, v in zip(all_spans, inputs, strict=True)
+    )
+
+
+def _some_input_is_one_match(all_spans, inputs) -> bool:
+    return any(
+        len(spans) == 1 and spans[0] == (0, len(v))
+        for spans, v in zip(all_spans, inputs, strict=True)
+    )
+
+
+def _some_input_is_covered(all_spans, inputs) -> bool:
+    return any(
+        sum(end - start for start, end in spans) == len(v)
+        for spans, v in zip(all_spans, inputs, strict=True)
+    )
+
+
+def span_nonempty(
+    r1: RegexArg, i1: int, start1: bool, r2: RegexArg, i2: int, start2: bool
+) -> bool:
+    """Whether GetSpan(r1, i1, b1, r2, i2, b2) is non-empty on every input.
+
+    Its output is `v[p1:p2]` when both positions are >= 0, else ''. The
+    positions never exceed len(v) (a match count is at most len(v)), so the
+    output is non-empty exactly when 0 <= p1 < p2. A position is -1 exactly
+    on inputs without matches, so an argument missing from some input fails
+    without computing positions (the common case).
+    """
+    if not (r1.min_count() and r2.min_count()):
+        return False
+    return all(
+        0 <= p1 < p2
+        for p1, p2 in zip(
+            r1.positions(i1, start1), r2.positions(i2, start2), strict=True
+        )
+    )
+
+
+class TaskContext:
+    """The sampled inputs of one task, its counters and lazily filled caches.
+
+    Attributes:
+      inputs: the input strings.
+      min_length: length of the shortest input (SubStr's position range).
+      delimiters: the delimiter counter's keys as RegexArgs, in insertion order.
+      types: the Type counter's keys as RegexArgs, in insertion order.
+    """
+
+    __slots__ = (
+        "inputs",
+        "min_length",
+        "delimiters",
+        "types",
+        "expressions",
+        "_outputs",
+        "_trim",
+    )
+
+    def __init__(
+        self,
+        inputs: list[str],
+        delimiter_counts: dict[str, int],
+        type_counts: dict[Type, int],
+        expressions: dict | None = None,
+    ):
+        """Builds the context of one task.
+
+        Args:
+          inputs: the input strings.
+          delimiter_counts: the delimiter counter of `sample_inputs`.
+          type_counts: the Type counter of `sample_inputs`.
+          expressions: ids -> expression object, shared by the tasks of one
+            run so that recurring expressions are built once (they are
+            immutable); a fresh dict if omitted.
+        """
+        self.inputs = tuple(inputs)
+        self.expressions = {} if expressions is None else expressions
+        self.min_length = min(len(value) for value in inputs)
+        self.delimiters = tuple(
+            RegexArg(d, count, self.inputs) for d, count in delimiter_counts.items()
+        )
+        self.types = tuple(
+            RegexArg(t, count, self.inputs) for t, count in type_counts.items()
+        )
+        self._outputs: dict[str, tuple[str, ...]] = {}
+        self._trim = None
+
+    def make(self, ids: str, cls, *args) -> Sampled:
+        """The Sampled `(cls(*args), ids)`, reusing an equal expression if built."""
+        expression = self.expressions.get(ids)
+        if expression is None:
+            expression = self.expressions[ids] = cls(*args)
+        return expression, ids
+
+    def trim_nonempty(self) -> bool:
+        """Whether Trim() is non-empty on every input."""
+        if self._trim is None:
+            self._trim = all(value.strip() for value in self.inputs)
+        return self._trim
+
+    def outputs(self, sampled: Sampled) -> tuple[str, ...]:
+        """Per input, the output of a sampled expression (memoised by its ids)."""
+        expression, ids = sampled
+        outs = self._outputs.get(ids)
+        if outs is None:
+            outs = self._outputs[ids] = tuple(map(expression, self.inputs))
+        return outs
+
+    def composed_outputs(self, outer: Sampled, inner: Sampled) -> tuple[str, ...]:
+        """Per input, `outer(inner(input))` (memoised by the Compose's ids)."""
+        ids = compose_ids(outer[1], inner[1])
+        outs = self._outputs.get(ids)
+        if outs is None:
+            outs = self._outputs[ids] = tuple(map(outer[0], self.outputs(inner)))
+        return outs
