@@ -32,3 +32,12 @@ def test_demo_reproduces_everything():
     assert failed == 0
     assert "12,000 of 12,000 released test problems reproduced" in text
     assert "def program(x0" in text and "def program(x):" in text
+    assert "100 / 100 rows identical" in text
+
+
+def test_replay_counts_mismatches():
+    family = shared_data_dir() / "test_data"
+    assert demo.replay_released(family, "robustfill", "NONE", 5) == 5
+    # A different experiment's generator does not reproduce NONE's rows.
+    problems = released.read_test_data(family, "robustfill", "COMPOSE_NEW_OP")
+    assert problems[0].program != released.read_test_data(family, "robustfill", "NONE")[0].program
