@@ -49,7 +49,7 @@ def reproduce_test_set(domain, problems) -> list[int]:
 
 def _show_problem(domain, problem, out) -> None:
     print(f"  problem {problem.index}:", file=out)
-    for inp, outp in list(zip(problem.inputs, problem.outputs))[:2]:
+    for inp, outp in list(zip(problem.inputs, problem.outputs, strict=False))[:2]:
         print(f"    {inp!r} -> {outp!r}", file=out)
     print(f"    program: {domain.describe_program(problem.program)}", file=out)
     python = domain.program_to_python(problem.program)
@@ -73,7 +73,7 @@ def replay_released(family, domain: str, experiment: str, rows: int) -> int:
     tasks = generation.generate_tasks(domain, experiment, "test", 0, 0, rows)
     return sum(
         (t.inputs, t.outputs, t.program) == (p.inputs, p.outputs, p.program)
-        for t, p in zip(tasks, problems)
+        for t, p in zip(tasks, problems, strict=False)
     )
 
 
@@ -96,7 +96,9 @@ def run_demo(data_dir=None, cache_dir=None, show=2, out=None) -> int:
             total += len(problems)
             reproduced += len(problems) - len(failed)
             status = "ok" if not failed else f"FAILED at {failed[:5]}"
-            line = f"  {exp.name:28s} {len(problems) - len(failed):5d} / {len(problems)}"
+            line = (
+                f"  {exp.name:28s} {len(problems) - len(failed):5d} / {len(problems)}"
+            )
             print(f"{line}  {status}", file=out)
         problems = released.read_test_data(family, name, "NONE")
         for problem in problems[:show]:

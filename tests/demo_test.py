@@ -40,4 +40,7 @@ def test_replay_counts_mismatches():
     assert demo.replay_released(family, "robustfill", "NONE", 5) == 5
     # A different experiment's generator does not reproduce NONE's rows.
     problems = released.read_test_data(family, "robustfill", "COMPOSE_NEW_OP")
-    assert problems[0].program != released.read_test_data(family, "robustfill", "NONE")[0].program
+    assert (
+        problems[0].program
+        != released.read_test_data(family, "robustfill", "NONE")[0].program
+    )

@@ -16,7 +16,9 @@ def test_values_match_original_enum():
     ]
 
 
-@pytest.mark.parametrize("name", ["compose_new_op", "COMPOSE_NEW_OP", " Compose_New_Op "])
+@pytest.mark.parametrize(
+    "name", ["compose_new_op", "COMPOSE_NEW_OP", " Compose_New_Op "]
+)
 def test_parse_is_case_insensitive(name):
     assert parse_experiment(name) is Experiment.COMPOSE_NEW_OP
 

@@ -79,7 +79,9 @@ def _iter_json_lines(path) -> Iterator[tuple[int, dict]]:
             try:
                 row = json.loads(line)
             except json.JSONDecodeError as e:
-                raise ReleasedDataError(f"{path}:{line_no}: not valid JSON ({e})") from e
+                raise ReleasedDataError(
+                    f"{path}:{line_no}: not valid JSON ({e})"
+                ) from e
             if not isinstance(row, dict):
                 raise ReleasedDataError(f"{path}:{line_no}: expected a JSON object")
             yield line_no, row
@@ -99,7 +101,11 @@ def _string_list(value, key: str, where: str) -> tuple[str, ...]:
 
 def _as_path(path):
     # epath/GCS-style paths (from TFDS download managers) keep their own type.
-    return path if hasattr(path, "open") and hasattr(path, "is_file") else pathlib.Path(path)
+    return (
+        path
+        if hasattr(path, "open") and hasattr(path, "is_file")
+        else pathlib.Path(path)
+    )
 
 
 def read_test_file(path) -> list[TestProblem]:

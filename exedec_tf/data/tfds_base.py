@@ -15,10 +15,9 @@ same examples under the same keys, hence the same files.
 import dataclasses
 import functools
 
-from absl import logging
-
 import numpy as np
 import tensorflow_datasets as tfds
+from absl import logging
 
 from exedec_tf import domains
 from exedec_tf.data import released, sources
@@ -179,7 +178,11 @@ def features() -> tfds.features.FeaturesDict:
                 }
             ),
             "few_shot": tfds.features.Sequence(
-                {"inputs": _texts(), "outputs": _texts(), "program": tfds.features.Text()}
+                {
+                    "inputs": _texts(),
+                    "outputs": _texts(),
+                    "program": tfds.features.Text(),
+                }
             ),
         }
     )
@@ -293,7 +296,9 @@ class ExeDecBuilderBase(tfds.core.GeneratorBasedBuilder, skip_registration=True)
         manual = _manual_dir(dl_manager)
         paths, to_download = {}, {}
         for split, family in (("test_released", "test_data"), ("llm", "llm_data")):
-            local = manual and released.released_file(manual / family, self.DOMAIN, experiment)
+            local = manual and released.released_file(
+                manual / family, self.DOMAIN, experiment
+            )
             if local and local.is_file():
                 sources.verify_file(local, family, self.DOMAIN, experiment)
                 paths[split] = local
@@ -302,7 +307,9 @@ class ExeDecBuilderBase(tfds.core.GeneratorBasedBuilder, skip_registration=True)
                 manual / f"{family}_sample", self.DOMAIN, experiment
             )
             if sample and sample.is_file():
-                logging.warning("Using the unverified sample %s for split %r", sample, split)
+                logging.warning(
+                    "Using the unverified sample %s for split %r", sample, split
+                )
                 paths[split] = sample
                 continue
             to_download[split] = sources.file_url(family, self.DOMAIN, experiment)
@@ -341,11 +348,17 @@ class ExeDecBuilderBase(tfds.core.GeneratorBasedBuilder, skip_registration=True)
         for row in released.read_llm_file(path):
             inputs, outputs = domain.llm_problem_io(row.test_problem)
             steps = domain.decompose(row.test_problem.program, inputs)
-            task = Task(tuple(inputs), tuple(outputs), row.test_problem.program, tuple(steps))
+            task = Task(
+                tuple(inputs), tuple(outputs), row.test_problem.program, tuple(steps)
+            )
             example = task_example(row.index, task)
             for shot in row.few_shot_examples:
                 shot_inputs, shot_outputs = domain.llm_problem_io(shot)
                 example["few_shot"].append(
-                    {"inputs": shot_inputs, "outputs": shot_outputs, "program": shot.program}
+                    {
+                        "inputs": shot_inputs,
+                        "outputs": shot_outputs,
+                        "program": shot.program,
+                    }
                 )
             yield row.index, example

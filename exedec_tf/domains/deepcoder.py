@@ -3,9 +3,9 @@
 import types
 from collections.abc import Sequence
 
+from exedec_tf.domains.base import Domain
 from exedec_tf.dsl import deepcoder as dsl
 from exedec_tf.dsl.errors import RunError, UnknownTokenError
-from exedec_tf.domains.base import Domain
 from exedec_tf.generation.records import Step
 
 
@@ -113,9 +113,7 @@ class DeepCoderDomain(Domain):
         if trace is None:
             raise RunError(f"program {program!r} fails on some of the inputs")
         outputs = tuple(trace[-1].next_part) if trace else ()
-        return [
-            Step(t.inputs, outputs, t.next_part, (), t.program_part) for t in trace
-        ]
+        return [Step(t.inputs, outputs, t.next_part, (), t.program_part) for t in trace]
 
     def llm_problem_io(self, problem) -> tuple[list[str], list[str]]:
         """Converts an `llm_data` problem to released (input state, output) strings."""
@@ -123,7 +121,8 @@ class DeepCoderDomain(Domain):
         num_examples = len(problem.outputs)
         inputs = [
             " | ".join(
-                f"{name} = {dsl.format_value(problem.inputs[name][i])}" for name in names
+                f"{name} = {dsl.format_value(problem.inputs[name][i])}"
+                for name in names
             )
             for i in range(num_examples)
         ]

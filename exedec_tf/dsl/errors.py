@@ -19,7 +19,7 @@ class UnknownTokenError(ParseError, KeyError):
 
     def __str__(self):
         # KeyError quotes its message; show it plainly like the other errors.
-        return str(self.args[0]) if self.args else ''
+        return str(self.args[0]) if self.args else ""
 
 
 class RunError(DSLError):

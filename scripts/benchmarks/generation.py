@@ -34,7 +34,9 @@ _DC_PER_SEARCH = flags.DEFINE_integer(
 )
 _DC_SEARCHES = flags.DEFINE_integer("dc_searches", 1, "DeepCoder searches per config.")
 _BEAM_SHARDS = flags.DEFINE_integer("beam_shards", 4, "Shards in the Beam measurement.")
-_BEAM_TASKS = flags.DEFINE_integer("beam_tasks", 2000, "RobustFill tasks per Beam shard.")
+_BEAM_TASKS = flags.DEFINE_integer(
+    "beam_tasks", 2000, "RobustFill tasks per Beam shard."
+)
 _BEAM_ONLY = flags.DEFINE_bool("beam_only", False, "Only run the Beam measurement.")
 _SKIP_BEAM = flags.DEFINE_bool("skip_beam", False, "Skip the Beam measurement.")
 _JSON = flags.DEFINE_string("json_out", None, "Optional path for the results as JSON.")
@@ -51,14 +53,23 @@ def time_config(domain: str, experiment: str, split: str) -> tuple[int, float]:
     count = sum(
         1
         for _ in api.generate_tasks(
-            domain, experiment, split, 0, 0, num_tasks, num_programs_per_search=per_search
+            domain,
+            experiment,
+            split,
+            0,
+            0,
+            num_tasks,
+            num_programs_per_search=per_search,
         )
     )
     return count, time.perf_counter() - start
 
 
 def _count_shard(shard: int, experiment: str, tasks: int) -> int:
-    return sum(1 for _ in api.generate_tasks("robustfill", experiment, "train", 0, shard, tasks))
+    return sum(
+        1
+        for _ in api.generate_tasks("robustfill", experiment, "train", 0, shard, tasks)
+    )
 
 
 def time_beam(workers: int, shards: int, tasks: int, experiment: str = "NONE") -> float:

@@ -79,12 +79,12 @@ def deepcoder_functions(problems) -> dict:
     values = [[dc.ProgramState.from_str(s).values for s in p.inputs] for p in problems]
 
     def run_only():
-        for program, inputs in zip(programs, values):
+        for program, inputs in zip(programs, values, strict=True):
             for args in inputs:
                 program.run_output(args)
 
     def parse_and_run():
-        for problem, inputs in zip(problems, values):
+        for problem, inputs in zip(problems, values, strict=True):
             program = dc.Program.from_str(problem.program)
             for args in inputs:
                 out = program.run_output(args)
@@ -93,7 +93,9 @@ def deepcoder_functions(problems) -> dict:
 
     def full_path():
         for problem in problems:
-            dc.run_program_on_strings(dc.Program.from_str(problem.program), problem.inputs)
+            dc.run_program_on_strings(
+                dc.Program.from_str(problem.program), problem.inputs
+            )
 
     return {"run-only": run_only, "parse+run": parse_and_run, "full path": full_path}
 
@@ -103,7 +105,7 @@ def robustfill_functions(problems) -> dict:
     programs = [rf.parse_program_string(p.program) for p in problems]
 
     def run_only():
-        for program, problem in zip(programs, problems):
+        for program, problem in zip(programs, problems, strict=True):
             for x in problem.inputs:
                 program.run(x)
 
@@ -142,7 +144,9 @@ def main(argv):
                 "robustfill": original_adapters.robustfill_functions,
             }
             part = original[0] if domain == "deepcoder" else original[1]
-            baseline = _rates(adapters[domain](part, problems), executions, _PASSES.value)
+            baseline = _rates(
+                adapters[domain](part, problems), executions, _PASSES.value
+            )
             source = "original, this run"
         else:
             baseline = {name: ORIGINAL[(domain, name)] for name in rates}

@@ -27,15 +27,17 @@ def import_original(path: str):
 def deepcoder_functions(original, problems):
     """The three DeepCoder measurements on the original interpreter."""
     programs = [original.Program.from_str(p.program) for p in problems]
-    values = [[original.ProgramState.from_str(s).state for s in p.inputs] for p in problems]
+    values = [
+        [original.ProgramState.from_str(s).state for s in p.inputs] for p in problems
+    ]
 
     def run_only():
-        for program, inputs in zip(programs, values):
+        for program, inputs in zip(programs, values, strict=True):
             for args in inputs:
                 program.run(args)
 
     def parse_and_run():
-        for problem, inputs in zip(problems, values):
+        for problem, inputs in zip(problems, values, strict=True):
             program = original.Program.from_str(problem.program)
             for args in inputs:
                 state = program.run(args)
@@ -68,7 +70,7 @@ def robustfill_functions(original, problems):
     programs = [decode(p.program) for p in problems]
 
     def run_only():
-        for program, problem in zip(programs, problems):
+        for program, problem in zip(programs, problems, strict=True):
             for x in problem.inputs:
                 program(x)
 

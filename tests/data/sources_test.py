@@ -27,14 +27,18 @@ def test_released_copies_match_registered_checksums():
     for (family, domain, exp), _ in sources.CHECKSUMS.items():
         if family != "test_data":
             continue
-        sources.verify_file(root / family / domain / f"{exp}.jsonl", family, domain, exp)
+        sources.verify_file(
+            root / family / domain / f"{exp}.jsonl", family, domain, exp
+        )
 
 
 def test_fetch_from_base_url_then_reuse_cache(tmp_path):
     base = shared_data_dir().as_uri()
     path = sources.fetch_file("test_data", "deepcoder", "NONE", tmp_path, base_url=base)
     assert path == tmp_path / "test_data" / "deepcoder" / "NONE.jsonl"
-    assert path.stat().st_size == sources.CHECKSUMS[("test_data", "deepcoder", "NONE")][0]
+    assert (
+        path.stat().st_size == sources.CHECKSUMS[("test_data", "deepcoder", "NONE")][0]
+    )
     # A second call uses the verified cached copy (the base URL is not needed).
     again = sources.fetch_file(
         "test_data", "deepcoder", "NONE", tmp_path, base_url="file:///nonexistent"
@@ -49,7 +53,11 @@ def test_corrupt_download_is_rejected_and_not_kept(tmp_path):
     cache = tmp_path / "cache"
     with pytest.raises(sources.ChecksumError, match="sha256"):
         sources.fetch_file(
-            "test_data", "deepcoder", "NONE", cache, base_url=(tmp_path / "mirror").as_uri()
+            "test_data",
+            "deepcoder",
+            "NONE",
+            cache,
+            base_url=(tmp_path / "mirror").as_uri(),
         )
     folder = cache / "test_data" / "deepcoder"
     assert list(folder.iterdir()) == []
@@ -58,7 +66,10 @@ def test_corrupt_download_is_rejected_and_not_kept(tmp_path):
 def test_corrupt_cache_is_reported(tmp_path):
     folder = tmp_path / "test_data" / "robustfill"
     folder.mkdir(parents=True)
-    shutil.copy(shared_data_dir() / "test_data" / "deepcoder" / "NONE.jsonl", folder / "NONE.jsonl")
+    shutil.copy(
+        shared_data_dir() / "test_data" / "deepcoder" / "NONE.jsonl",
+        folder / "NONE.jsonl",
+    )
     with pytest.raises(sources.ChecksumError, match="robustfill/NONE"):
         sources.fetch_file("test_data", "robustfill", "NONE", tmp_path)
 

@@ -6,7 +6,9 @@ import tensorflow_datasets as tfds
 
 from exedec_tf.data import tfds_base
 from tests.conftest import shared_data_dir
-from tfds_builders.exedec_robustfill import exedec_robustfill_dataset_builder as rf_module
+from tfds_builders.exedec_robustfill import (
+    exedec_robustfill_dataset_builder as rf_module,
+)
 
 
 def test_one_registered_config_per_experiment():

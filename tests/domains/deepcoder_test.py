@@ -34,7 +34,9 @@ def test_run_program(domain):
 
 def test_ill_typed_program_fails_per_example(domain):
     # Head of an int is a run-time type error: None, not an exception.
-    assert domain.run_program("x0 = INPUT | x1 = Head x0", ["x0 = 3", "x0 = [ 4 ]"]) == [
+    assert domain.run_program(
+        "x0 = INPUT | x1 = Head x0", ["x0 = 3", "x0 = [ 4 ]"]
+    ) == [
         None,
         "4",
     ]
@@ -49,7 +51,9 @@ def test_ids_round_trip(domain):
 
 
 def test_ids_to_program_malformed_is_none(domain):
-    assert domain.ids_to_program([1] + domain.program_to_ids(PROGRAM)) is None  # BOS kept
+    assert (
+        domain.ids_to_program([1] + domain.program_to_ids(PROGRAM)) is None
+    )  # BOS kept
     assert domain.ids_to_program([42, 4]) is None
     assert domain.ids_to_program([999]) is None
 
@@ -107,7 +111,9 @@ def test_non_string_program(domain):
 
 def test_llm_problem_io():
     domain = domains.get("deepcoder")
-    rows = released.read_llm_data(shared_data_dir() / "llm_data_sample", "deepcoder", "NONE")
+    rows = released.read_llm_data(
+        shared_data_dir() / "llm_data_sample", "deepcoder", "NONE"
+    )
     inputs, outputs = domain.llm_problem_io(rows[0].test_problem)
     assert inputs == ["x0 = [ 5 8 1 ]", "x0 = [ 2 ]", "x0 = [ 5 2 ]"]
     assert outputs == ["[ 5 1 ]", "[ ]", "[ 5 ]"]

@@ -1,4 +1,4 @@
-"""Tests of exedec_tf.domains.robustfill (the Domain adapter; DSL tests live in dsl/)."""
+"""Tests of exedec_tf.domains.robustfill (the adapter; DSL tests live in dsl/)."""
 
 import pytest
 

@@ -1,4 +1,4 @@
-"""exedec_deepcoder: ExeDec DeepCoder tasks for every compositional-generalization split."""
+"""exedec_deepcoder: ExeDec DeepCoder tasks for the generalization splits."""
 
 from exedec_tf.data import tfds_base
 

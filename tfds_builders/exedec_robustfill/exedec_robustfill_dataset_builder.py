@@ -1,4 +1,4 @@
-"""exedec_robustfill: ExeDec RobustFill tasks for every compositional-generalization split."""
+"""exedec_robustfill: ExeDec RobustFill tasks for the generalization splits."""
 
 from exedec_tf.data import tfds_base
 

@@ -6,6 +6,7 @@ its draws sit between tasks and must be replayed for later tasks to match.
 """
 
 from collections.abc import Sequence
+from itertools import accumulate
 
 from exedec_tf.generation.robustfill.draws import Draws
 
@@ -63,13 +64,18 @@ def corrupt(
     next_parts: list[str],
     outputs: Sequence[str],
     parts: Sequence[Sequence[str]],
+    cumulative_lengths: Sequence[Sequence[int]],
     step: int,
-    num_parts: int,
     max_length: int,
 ) -> list[str]:
-    """`corrupt_next_parts` for step `step` of whole-program `parts` (per
-    example, every expression's output), given `max_parts(...)` as
-    `num_parts`."""
+    """`corrupt_next_parts` for step `step` of a whole program.
+
+    Args:
+      parts: per example, the output of every expression of the program.
+      cumulative_lengths: per example, the running totals of the part
+        lengths (see `max_parts`).
+      (others as in `corrupt_next_parts`)
+    """
     num_examples = len(outputs)
     # The draws below are the stdlib's rejection loops on getrandbits,
     # inlined (one or two corruption attempts per step, every step).
@@ -77,12 +83,16 @@ def corrupt(
     example_bits = num_examples.bit_length()
     num_lengths = max_length + 1
     length_bits = num_lengths.bit_length()
+    # Only needed once multiple_parts is drawn (about half the steps).
+    num_parts = None
     corrupted = next_parts
     while corrupted == next_parts:
         technique = getrandbits(2)  # choice(TECHNIQUES)
         while technique >= 2:
             technique = getrandbits(2)
         if technique == 0:  # multiple_parts
+            if num_parts is None:
+                num_parts = max_parts(cumulative_lengths, step, max_length)
             if num_parts < 2:
                 continue  # No valid k: a void attempt, as in the original.
             k = 2 + draws.below(num_parts - 1)
@@ -137,13 +147,9 @@ def corrupt_next_parts(
       ValueError: a corruption came out longer than `max_length` (impossible
         for generated tasks; the original asserted it).
     """
-    cumulative = []
-    for parts in remaining_parts:
-        c = [0]
-        for part in parts:
-            c.append(c[-1] + len(part))
-        cumulative.append(c)
-    num_parts = max_parts(cumulative, 0, max_length)
+    cumulative = [
+        list(accumulate(map(len, parts), initial=0)) for parts in remaining_parts
+    ]
     return corrupt(
-        draws, list(next_parts), outputs, remaining_parts, 0, num_parts, max_length
+        draws, list(next_parts), outputs, remaining_parts, cumulative, 0, max_length
     )

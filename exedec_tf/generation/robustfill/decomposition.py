@@ -5,7 +5,7 @@ from itertools import accumulate
 
 from exedec_tf.generation.records import Step, Task
 from exedec_tf.generation.robustfill.context import Sampled, TaskContext
-from exedec_tf.generation.robustfill.corruption import corrupt, max_parts
+from exedec_tf.generation.robustfill.corruption import corrupt
 from exedec_tf.generation.robustfill.draws import Draws
 
 
@@ -43,8 +43,8 @@ def build_task(
             next_part,
             outputs,
             parts,
+            cumulative,
             i,
-            max_parts(cumulative, i, max_input_length),
             max_input_length,
         )
         steps.append(Step(inputs, outputs, tuple(next_part), tuple(corrupted), ids))

@@ -46,7 +46,8 @@ def generate_tasks(
       shard: the shard index (part of the per-shard seed).
       num_tasks: how many tasks to yield (>= 0).
       num_examples: input/output examples per task (>= 1; the paper used 4).
-      max_input_length: maximum input length in characters (>= 1; paper: 20).
+      max_input_length: maximum input length in characters (>= 2; paper: 20).
+        With 1 the original never terminates (no non-empty SubStr exists).
 
     Raises:
       ValueError: an unknown experiment or split, or an out-of-range number.
@@ -59,7 +60,9 @@ def generate_tasks(
     _check_int("shard", shard, 0)
     _check_int("num_tasks", num_tasks, 0)
     _check_int("num_examples", num_examples, 1)
-    _check_int("max_input_length", max_input_length, 1)
+    # With 1-character inputs no SubStr (and no GetFrom) is ever non-empty,
+    # so the original sampler redraws forever; 2 is the smallest usable value.
+    _check_int("max_input_length", max_input_length, 2)
     draws = Draws(shard_rng(exp, split, shard, seed))
     return _generate(
         draws,

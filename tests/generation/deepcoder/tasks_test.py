@@ -17,6 +17,7 @@ from exedec_tf.generation.deepcoder import (
     make_context,
     search_tasks,
 )
+from exedec_tf.generation.deepcoder.old_random import has_dead_code
 from exedec_tf.generation.records import Task
 from exedec_tf.generation.seeds import shard_rng
 
@@ -26,6 +27,7 @@ def check_task(task, num_examples=3):
     assert isinstance(task, Task)
     program = Program.from_str(task.program)
     assert str(program) == task.program
+    assert not has_dead_code(program)
     assert len(task.inputs) == len(task.outputs) == num_examples
     states = [ProgramState.from_str(s) for s in task.inputs]
     for state, text in zip(states, task.inputs, strict=True):

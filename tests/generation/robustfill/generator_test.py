@@ -23,6 +23,7 @@ from exedec_tf.generation.robustfill import generate_tasks
         ({"num_tasks": 3.0}, "num_tasks.*3.0"),
         ({"num_examples": 0}, "num_examples.*0"),
         ({"max_input_length": 0}, "max_input_length.*0"),
+        ({"max_input_length": 1}, "max_input_length.*>= 2"),
         ({"max_input_length": None}, "max_input_length.*None"),
     ],
 )
