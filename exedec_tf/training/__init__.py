@@ -1,0 +1,1 @@
+"""Training: schedule, optimiser, loss, metrics, strategy and the fit loop."""
