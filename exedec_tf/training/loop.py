@@ -1,0 +1,144 @@
+"""The training run: Keras `fit` under a tf.distribute strategy, with resume.
+
+Cadence: `fit` runs "epochs" of `steps_per_loop` updates; after each one the
+held-out eval batches are scored, summaries go to TensorBoard and a
+checkpoint (model, optimiser, step) is written. A rerun in the same workdir
+restores the latest checkpoint and continues the same run: the optimiser step,
+the learning-rate schedule and the position in the training stream all pick up
+where the checkpoint left them, so at most `steps_per_loop` updates are lost.
+"""
+
+import pathlib
+
+import keras
+import tensorflow as tf
+from absl import logging
+
+from exedec_tf.models import create_model
+from exedec_tf.training.loss import GroupedTokenLoss
+from exedec_tf.training.metrics import SequenceAccuracy, TokenAccuracy
+from exedec_tf.training.optimizer import make_optimizer
+from exedec_tf.training.strategy import is_single_device
+
+
+def _as_supervised(batch):
+    return batch, batch["targets"]
+
+
+def split_stream(examples: tf.data.Dataset, batch_size: int, eval_batches: int):
+    """(eval batches, repeated training batches) as the original split them.
+
+    The first `eval_batches` batches of the (unshuffled) training stream are
+    held out for evaluation; training uses the rest, repeated forever.
+    """
+    batches = examples.batch(batch_size, drop_remainder=True)
+    eval_ds = batches.take(eval_batches).map(_as_supervised).cache()
+    train_ds = batches.skip(eval_batches).repeat().map(_as_supervised)
+    return eval_ds, train_ds
+
+
+class _Checkpointer(keras.callbacks.Callback):
+    """Writes a checkpoint at the end of every loop of `steps_per_loop` updates."""
+
+    def __init__(self, manager: tf.train.CheckpointManager, optimizer):
+        super().__init__()
+        self._manager = manager
+        self._optimizer = optimizer
+
+    def on_epoch_end(self, epoch, logs=None):
+        step = int(self._optimizer.iterations.numpy())
+        path = self._manager.save(checkpoint_number=step)
+        logging.info("Saved checkpoint %s", path)
+
+
+def train(
+    config,
+    examples: tf.data.Dataset,
+    workdir,
+    *,
+    strategy: tf.distribute.Strategy | None = None,
+    num_steps: int | None = None,
+    jit_compile: bool | None = None,
+    verbose: int | str = "auto",
+):
+    """Trains (or resumes training) one model; returns (model, keras History).
+
+    Args:
+      config: a `configs.ExperimentConfig`.
+      examples: unbatched model examples from `exedec_tf.data.pipeline`, in
+        training-stream order.
+      workdir: folder for checkpoints and TensorBoard logs.
+      strategy: the tf.distribute strategy (default: the current one).
+      num_steps: stop after this many total updates (default: the config's).
+      jit_compile: compile the train step with XLA; default: on for a single
+        device (XLA does not work across MirroredStrategy replicas here).
+      verbose: Keras progress-bar setting.
+    """
+    train_cfg = config.train
+    strategy = strategy or tf.distribute.get_strategy()
+    replicas = strategy.num_replicas_in_sync
+    if train_cfg.batch_size % replicas:
+        raise ValueError(
+            f"batch_size {train_cfg.batch_size} is not divisible by the "
+            f"{replicas} replicas"
+        )
+    per_replica = train_cfg.batch_size // replicas
+    group_size = min(train_cfg.group_size, per_replica)
+    if per_replica % group_size:
+        raise ValueError(
+            f"per-replica batch {per_replica} is not a multiple of group_size "
+            f"{group_size}"
+        )
+    total = num_steps or train_cfg.num_steps
+    if total % train_cfg.steps_per_loop:
+        raise ValueError(
+            f"num_steps {total} must be a multiple of steps_per_loop "
+            f"{train_cfg.steps_per_loop}"
+        )
+    if jit_compile is None:
+        jit_compile = is_single_device(strategy)
+    workdir = pathlib.Path(workdir)
+    keras.utils.set_random_seed(train_cfg.seed)
+
+    with strategy.scope():
+        model = create_model(config.model_type, config.model)
+        optimizer = make_optimizer(
+            train_cfg.learning_rate, train_cfg.warmup_steps, train_cfg.weight_decay
+        )
+        optimizer.build(model.trainable_variables)
+        model.compile(
+            optimizer=optimizer,
+            loss=GroupedTokenLoss(group_size),
+            metrics=[TokenAccuracy(), SequenceAccuracy()],
+            jit_compile=jit_compile,
+        )
+        checkpoint = tf.train.Checkpoint(model=model, optimizer=optimizer)
+        manager = tf.train.CheckpointManager(
+            checkpoint, str(workdir / "checkpoints"), max_to_keep=3
+        )
+        if manager.latest_checkpoint:
+            checkpoint.restore(manager.latest_checkpoint).assert_existing_objects_matched()
+            logging.info("Resumed from %s", manager.latest_checkpoint)
+    step = int(optimizer.iterations.numpy())
+    if step % train_cfg.steps_per_loop:
+        raise ValueError(f"checkpoint step {step} is not at a loop boundary")
+
+    eval_ds, train_ds = split_stream(
+        examples, train_cfg.batch_size, train_cfg.eval_batches
+    )
+    # Continue the training stream where the checkpoint left it.
+    train_ds = train_ds.skip(step).prefetch(tf.data.AUTOTUNE)
+    callbacks = [
+        _Checkpointer(manager, optimizer),
+        keras.callbacks.TensorBoard(log_dir=str(workdir / "tensorboard")),
+    ]
+    history = model.fit(
+        train_ds,
+        epochs=total // train_cfg.steps_per_loop,
+        initial_epoch=step // train_cfg.steps_per_loop,
+        steps_per_epoch=train_cfg.steps_per_loop,
+        validation_data=eval_ds if train_cfg.eval_batches else None,
+        callbacks=callbacks,
+        verbose=verbose,
+    )
+    return model, history
