@@ -1,0 +1,185 @@
+"""Tests of RelativeAttention."""
+
+import numpy as np
+import tensorflow as tf
+from absl.testing import parameterized
+from keras import ops
+
+from exedec_tf.layers.relative_attention import MASK_BIAS, RelativeAttention
+from exedec_tf.layers.relative_position import relative_position_bucket
+from tests.test_case import TestCase, seeded
+
+D, H, DH = 12, 3, 4
+
+
+def attention(**kwargs):
+    args = dict(num_heads=H, qkv_dim=H * DH, num_buckets=16, max_distance=6)
+    args.update(kwargs)
+    return RelativeAttention(**args)
+
+
+class RelativeAttentionTest(TestCase):
+    def test_self_attention_layer_contract(self):
+        rng = seeded(0)
+        x = rng.standard_normal((2, 3, 5, D)).astype("float32")
+        mask = rng.random((2, 3, 1, 5, 5)) > 0.3
+        self.run_layer_test(
+            RelativeAttention,
+            dict(num_heads=H, qkv_dim=H * DH, dropout_rate=0.1, max_distance=6),
+            args=(x,),
+            call_kwargs={"attention_mask": mask},
+            expected_output_shape=(2, 3, 5, D),
+            expected_num_trainable_weights=5,
+            expected_num_params=4 * D * H * DH + 32 * H,
+        )
+
+    def test_cross_attention_with_positions_contract(self):
+        rng = seeded(1)
+        xq = rng.standard_normal((2, 4, D)).astype("float32")
+        xkv = rng.standard_normal((2, 7, 8)).astype("float32")
+        rel = rng.integers(-10, 10, (2, 4, 7)).astype("int32")
+        layer, _ = self.run_layer_test(
+            RelativeAttention,
+            dict(num_heads=H, qkv_dim=H * DH, bidirectional=False),
+            args=(xq, xkv),
+            call_kwargs={"relative_positions": rel},
+            expected_output_shape=(2, 4, D),
+        )
+        self.assertEqual(tuple(layer.key_dense.kernel.shape), (8, H, DH))
+
+    def test_non_relative_has_no_table(self):
+        x = seeded(2).standard_normal((2, 5, D)).astype("float32")
+        self.run_layer_test(
+            RelativeAttention,
+            dict(num_heads=H, qkv_dim=H * DH, use_relative_attention=False),
+            args=(x,),
+            expected_num_trainable_weights=4,
+        )
+
+    def test_variable_names_and_shapes(self):
+        layer = attention(name="RelativeSelfAttention_0")
+        layer.build((None, None, D))
+        shapes = {v.path: tuple(v.shape) for v in layer.weights}
+        self.assertEqual(
+            shapes,
+            {
+                "RelativeSelfAttention_0/query/kernel": (D, H, DH),
+                "RelativeSelfAttention_0/key/kernel": (D, H, DH),
+                "RelativeSelfAttention_0/value/kernel": (D, H, DH),
+                "RelativeSelfAttention_0/out/kernel": (H, DH, D),
+                "RelativeSelfAttention_0/Embed_0/embedding": (16, H),
+            },
+        )
+
+    def test_glorot_limit_uses_flattened_fans(self):
+        seeded(3)
+        layer = RelativeAttention(num_heads=4, qkv_dim=128, max_distance=6)
+        layer.build((None, 64))
+        limit = np.sqrt(6 / (64 + 128))  # fan_in = D, fan_out = H * dh
+        for kernel in (layer.query_dense.kernel, layer.out_dense.kernel):
+            values = np.abs(kernel.numpy())
+            self.assertLessEqual(values.max(), limit)
+            self.assertGreater(values.max(), 0.95 * limit)
+        self.assertNotAllClose(layer.query_dense.kernel, layer.key_dense.kernel)
+        table = layer.relative_bias.embedding.numpy()
+        self.assertBetween(table.std(), 0.5, 1.5)
+
+    def test_bias_from_buckets(self):
+        # With zero query/key kernels the logits are the relative bias alone.
+        rng = seeded(4)
+        layer = attention(bidirectional=False)
+        x = rng.standard_normal((1, 6, D)).astype("float32")
+        layer(x)
+        layer.query_dense.kernel.assign(np.zeros((D, H, DH), "float32"))
+        table = rng.standard_normal((16, H)).astype("float32")
+        layer.relative_bias.embedding.assign(table)
+        # Identity-like value/out kernels expose the attention weights.
+        value = np.zeros((D, H, DH), "float32")
+        out = np.zeros((H, DH, D), "float32")
+        for h in range(H):
+            value[:, h, 0] = np.eye(D)[0]  # v[j, h, 0] = x[j, 0]
+            out[h, 0, h] = 1.0  # output channel h = head h
+        layer.value_dense.kernel.assign(value)
+        layer.out_dense.kernel.assign(out)
+        got = np.asarray(layer(x))[0, :, :H]  # [Tq, H]
+        rel = np.arange(6)[None, :] - np.arange(6)[:, None]
+        bias = table[relative_position_bucket(rel, False, 16, 6)]  # [Tq, Tk, H]
+        weights = np.exp(bias) / np.exp(bias).sum(1, keepdims=True)
+        want = np.einsum("qkh,k->qh", weights, x[0, :, 0])
+        self.assertAllClose(got, want, atol=1e-5)
+
+    def test_explicit_default_positions_match(self):
+        rng = seeded(5)
+        layer = attention()
+        xq = rng.standard_normal((2, 4, D)).astype("float32")
+        xkv = rng.standard_normal((2, 9, D)).astype("float32")
+        rel = np.arange(9)[None, :] - np.arange(4)[:, None]
+        rel = np.broadcast_to(rel, (2, 4, 9)).astype("int32")
+        self.assertAllClose(
+            layer(xq, xkv), layer(xq, xkv, relative_positions=rel), atol=1e-6
+        )
+
+    @parameterized.parameters(True, False)
+    def test_masked_keys_are_ignored(self, relative):
+        rng = seeded(6)
+        layer = attention(use_relative_attention=relative)
+        xq = rng.standard_normal((2, 3, D)).astype("float32")
+        xkv = rng.standard_normal((2, 5, D)).astype("float32")
+        mask = np.ones((2, 1, 3, 5), bool)
+        mask[..., 3:] = False
+        changed = xkv.copy()
+        changed[:, 3:] = 100.0
+        self.assertAllClose(
+            layer(xq, xkv, attention_mask=mask),
+            layer(xq, changed, attention_mask=mask),
+            atol=1e-6,
+        )
+
+    @parameterized.parameters(True, False)
+    def test_fully_masked_row_is_uniform_average(self, relative):
+        rng = seeded(7)
+        layer = attention(use_relative_attention=relative)
+        xq = rng.standard_normal((1, 3, D)).astype("float32")
+        xkv = rng.standard_normal((1, 5, D)).astype("float32")
+        mask = np.ones((1, 1, 3, 5), bool)
+        mask[0, 0, 1] = False  # query 1 sees no key
+        got = np.asarray(layer(xq, xkv, attention_mask=mask))
+        v = np.einsum("kd,dhe->khe", xkv[0], layer.value_dense.kernel.numpy())
+        want = np.einsum("he,hed->d", v.mean(0), layer.out_dense.kernel.numpy())
+        self.assertAllClose(got[0, 1], want, atol=1e-5)
+        self.assertTrue(np.isfinite(got).all())
+
+    def test_float_mask_is_thresholded(self):
+        rng = seeded(8)
+        layer = attention()
+        x = rng.standard_normal((2, 4, D)).astype("float32")
+        mask = rng.random((2, 1, 4, 4)) > 0.5
+        self.assertAllClose(
+            layer(x, attention_mask=mask),
+            layer(x, attention_mask=mask.astype("float32")),
+        )
+
+    def test_attention_dropout_only_in_training(self):
+        rng = seeded(9)
+        layer = attention(dropout_rate=0.5)
+        x = rng.standard_normal((2, 6, D)).astype("float32")
+        self.assertAllClose(layer(x), layer(x, training=False))
+        self.assertNotAllClose(layer(x), layer(x, training=True))
+
+    def test_mask_bias_value(self):
+        self.assertEqual(MASK_BIAS, -1e10)
+        self.assertEqual(float(np.float32(MASK_BIAS)), -1e10)
+
+    def test_bad_heads(self):
+        with self.assertRaisesRegex(ValueError, "divisible"):
+            RelativeAttention(num_heads=3, qkv_dim=16)
+
+    def test_dynamic_lengths_under_tf_function(self):
+        layer = attention()
+        x = seeded(10).standard_normal((2, 5, D)).astype("float32")
+        fn = tf.function(
+            lambda t: layer(t),
+            input_signature=[tf.TensorSpec((None, None, D), tf.float32)],
+        )
+        self.assertAllClose(fn(x), layer(x), atol=1e-6)
+        self.assertEqual(tuple(ops.shape(fn(x[:, :3]))), (2, 3, D))
