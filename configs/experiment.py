@@ -31,8 +31,13 @@ class TrainConfig:
     seed: int = 10
 
     def __post_init__(self):
-        for name in ("batch_size", "group_size", "num_steps", "warmup_steps",
-                     "steps_per_loop"):
+        for name in (
+            "batch_size",
+            "group_size",
+            "num_steps",
+            "warmup_steps",
+            "steps_per_loop",
+        ):
             if getattr(self, name) < 1:
                 raise ValueError(f"{name} must be >= 1, got {getattr(self, name)}")
         if self.batch_size % self.group_size:
@@ -45,7 +50,9 @@ class TrainConfig:
         if self.learning_rate <= 0 or self.weight_decay < 0:
             raise ValueError("learning_rate must be > 0 and weight_decay >= 0")
         if not 0.0 <= self.corruption_rate <= 1.0:
-            raise ValueError(f"corruption_rate must be in [0, 1], got {self.corruption_rate}")
+            raise ValueError(
+                f"corruption_rate must be in [0, 1], got {self.corruption_rate}"
+            )
 
 
 @dataclasses.dataclass(frozen=True)

@@ -12,19 +12,35 @@ _MODEL = {
     "paper": {},
     "small": dict(emb_dim=128, qkv_dim=128, mlp_dim=512, num_heads=4, num_layers=2),
     "tiny": dict(
-        emb_dim=32, qkv_dim=32, mlp_dim=64, num_heads=2, num_layers=1,
-        dropout_rate=0.0, attention_dropout_rate=0.0,
+        emb_dim=32,
+        qkv_dim=32,
+        mlp_dim=64,
+        num_heads=2,
+        num_layers=1,
+        dropout_rate=0.0,
+        attention_dropout_rate=0.0,
     ),
 }
 _TRAIN = {
     "paper": TrainConfig(),
     "small": TrainConfig(
-        batch_size=32, group_size=16, num_steps=20_000, learning_rate=1e-3,
-        warmup_steps=1000, steps_per_loop=200, eval_batches=4,
+        batch_size=32,
+        group_size=16,
+        num_steps=20_000,
+        learning_rate=1e-3,
+        warmup_steps=1000,
+        steps_per_loop=200,
+        eval_batches=4,
     ),
     "tiny": TrainConfig(
-        batch_size=8, group_size=8, num_steps=300, learning_rate=3e-3,
-        warmup_steps=20, steps_per_loop=50, eval_batches=1, weight_decay=0.0,
+        batch_size=8,
+        group_size=8,
+        num_steps=300,
+        learning_rate=3e-3,
+        warmup_steps=20,
+        steps_per_loop=50,
+        eval_batches=1,
+        weight_decay=0.0,
     ),
 }
 
@@ -60,7 +76,9 @@ def get_config(name: str, **train_overrides) -> ExperimentConfig:
         invalid override.
     """
     if name not in CONFIG_NAMES:
-        raise ValueError(f"unknown config {name!r}; known configs: {', '.join(CONFIG_NAMES)}")
+        raise ValueError(
+            f"unknown config {name!r}; known configs: {', '.join(CONFIG_NAMES)}"
+        )
     domain, rest = name.split("_", 1)
     short, scale = rest.rsplit("_", 1)
     config = _build(domain, f"{short}_model", scale)

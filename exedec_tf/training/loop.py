@@ -117,7 +117,9 @@ def train(
             checkpoint, str(workdir / "checkpoints"), max_to_keep=3
         )
         if manager.latest_checkpoint:
-            checkpoint.restore(manager.latest_checkpoint).assert_existing_objects_matched()
+            checkpoint.restore(
+                manager.latest_checkpoint
+            ).assert_existing_objects_matched()
             logging.info("Resumed from %s", manager.latest_checkpoint)
     step = int(optimizer.iterations.numpy())
     if step % train_cfg.steps_per_loop:

@@ -27,7 +27,9 @@ class GroupedTokenLoss(keras.losses.Loss):
       y_pred: float `[B, T, V]` logits.
     """
 
-    def __init__(self, group_size: int = 16, name: str = "grouped_token_loss", **kwargs):
+    def __init__(
+        self, group_size: int = 16, name: str = "grouped_token_loss", **kwargs
+    ):
         if group_size < 1:
             raise ValueError(f"group_size must be >= 1, got {group_size}")
         super().__init__(name=name, reduction="mean", **kwargs)

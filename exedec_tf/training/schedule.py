@@ -18,7 +18,9 @@ class WarmupRsqrtSchedule(keras.optimizers.schedules.LearningRateSchedule):
 
     def __init__(self, base_learning_rate: float = 2e-4, warmup_steps: int = 16000):
         if base_learning_rate <= 0:
-            raise ValueError(f"base_learning_rate must be > 0, got {base_learning_rate}")
+            raise ValueError(
+                f"base_learning_rate must be > 0, got {base_learning_rate}"
+            )
         if warmup_steps < 1:
             raise ValueError(f"warmup_steps must be >= 1, got {warmup_steps}")
         self.base_learning_rate = float(base_learning_rate)

@@ -13,7 +13,9 @@ def _reference(targets, logits, group):
     w = (targets > 0).astype(np.float64)
     groups = []
     for g in range(0, len(targets), group):
-        groups.append((token[g : g + group] * w[g : g + group]).sum() / w[g : g + group].sum())
+        groups.append(
+            (token[g : g + group] * w[g : g + group]).sum() / w[g : g + group].sum()
+        )
     return np.mean(groups)
 
 

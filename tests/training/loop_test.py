@@ -1,0 +1,111 @@
+"""Tests of exedec_tf.training.loop: learning, resume, distribution."""
+
+import os
+import subprocess
+import sys
+import textwrap
+
+import numpy as np
+import pytest
+
+from configs import get_config
+from exedec_tf.data import pipeline
+from exedec_tf.training import loop
+from tests.data.pipeline_test import _first, _tfds_like
+
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def _examples(count=8):
+    """DeepCoder joint-model steps of one released problem, repeated."""
+    ds = _tfds_like("deepcoder", _first("deepcoder"))
+    examples = pipeline.model_examples(
+        ds,
+        domain="deepcoder",
+        model_type="joint_model",
+        num_examples=3,
+        max_input_length=60,
+        max_target_length=6,
+    )
+    return examples.take(count).cache().repeat(200)
+
+
+def _config(**train):
+    defaults = dict(eval_batches=1, batch_size=4, group_size=2)
+    defaults.update(train)
+    return get_config("deepcoder_joint_tiny", **defaults)
+
+
+def test_resume_continues_the_same_run(tmp_path):
+    config = _config(num_steps=6, steps_per_loop=3)
+    straight, _ = loop.train(
+        config, _examples(), tmp_path / "a", verbose=0, jit_compile=False
+    )
+    # The same run interrupted after the first loop, then restarted.
+    loop.train(
+        config, _examples(), tmp_path / "b", num_steps=3, verbose=0, jit_compile=False
+    )
+    resumed, history = loop.train(
+        config, _examples(), tmp_path / "b", verbose=0, jit_compile=False
+    )
+    assert len(history.history["loss"]) == 1  # only the remaining loop ran
+    assert int(resumed.optimizer.iterations.numpy()) == 6
+    for a, b in zip(straight.weights, resumed.weights, strict=True):
+        np.testing.assert_allclose(a.numpy(), b.numpy(), rtol=1e-5, atol=1e-6)
+    assert any((tmp_path / "b" / "tensorboard").rglob("*tfevents*"))
+
+
+def test_xla_train_step_runs(tmp_path):
+    config = _config(num_steps=2, steps_per_loop=2, eval_batches=0)
+    model, history = loop.train(
+        config, _examples(), tmp_path, verbose=0, jit_compile=True
+    )
+    assert np.isfinite(history.history["loss"][0])
+
+
+def test_bad_sizes_are_named(tmp_path):
+    with pytest.raises(ValueError, match="multiple of steps_per_loop"):
+        loop.train(
+            _config(num_steps=5, steps_per_loop=2), _examples(), tmp_path, verbose=0
+        )
+
+
+@pytest.mark.slow
+def test_tiny_model_overfits_a_handful_of_tasks(tmp_path):
+    config = get_config(
+        "deepcoder_joint_tiny", num_steps=100, steps_per_loop=50, eval_batches=0
+    )
+    _, history = loop.train(
+        config, _examples(8), tmp_path, verbose=0, jit_compile=False
+    )
+    assert history.history["sequence_accuracy"][-1] == 1.0
+    assert history.history["loss"][-1] < history.history["loss"][0]
+
+
+_MIRRORED = textwrap.dedent(
+    """
+    import sys, tensorflow as tf
+    cpu = tf.config.list_physical_devices("CPU")[0]
+    tf.config.set_logical_device_configuration(
+        cpu, [tf.config.LogicalDeviceConfiguration()] * 2)
+    sys.path.insert(0, {repo!r})
+    from exedec_tf.training import loop, strategy
+    from tests.training.loop_test import _config, _examples
+    s = strategy.resolve_strategy()
+    assert s.num_replicas_in_sync == 2, s
+    model, history = loop.train(_config(num_steps=2, steps_per_loop=2), _examples(),
+                                {workdir!r}, strategy=s, verbose=0)
+    print("LOSS", history.history["loss"][-1])
+    """
+)
+
+
+@pytest.mark.slow
+def test_fit_under_mirrored_strategy_with_two_cpu_devices(tmp_path):
+    script = _MIRRORED.format(repo=REPO, workdir=str(tmp_path))
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=600
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    loss = float(result.stdout.split("LOSS")[-1])
+    assert np.isfinite(loss)
