@@ -113,8 +113,10 @@ def main(argv):
         r = time_config(name, peak)
         results[name] = r
         print(
-            f"{name:32s} {r['parameters']:>11,d} params  {r['seconds_per_step']:.3f} s/step"
-            f"  {r['examples_per_s']:8.1f} examples/s  {r['gflops_per_step']:8.1f} "
+            f"{name:32s} {r['parameters']:>11,d} params  "
+            f"{r['seconds_per_step']:.3f} s/step  "
+            f"{r['examples_per_s']:8.1f} examples/s  "
+            f"{r['gflops_per_step']:8.1f} "
             f"GFLOP/step  {100 * r['share_of_matmul_peak']:.0f}% of peak",
             flush=True,
         )
