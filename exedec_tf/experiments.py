@@ -30,4 +30,6 @@ def parse_experiment(name) -> Experiment:
         return Experiment[key]
     except KeyError:
         known = ", ".join(e.name for e in Experiment)
-        raise ValueError(f"unknown experiment {name!r}; expected one of: {known}") from None
+        raise ValueError(
+            f"unknown experiment {name!r}; expected one of: {known}"
+        ) from None

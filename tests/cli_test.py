@@ -1,8 +1,12 @@
 """Tests of the exedec-tf command line."""
 
+import numpy as np
 import pytest
 
+from configs import get_config
 from exedec_tf import cli, demo
+from exedec_tf.models import create_model, get_flax_params
+from exedec_tf.models.flax_checkpoint import write_flax_checkpoint
 
 
 def test_demo_subcommand_passes_flags(monkeypatch):
@@ -32,3 +36,62 @@ def test_download_rejects_unknown_family(capsys):
     with pytest.raises(SystemExit):
         cli.main(["download", "--families", "train_data"])
     assert "train_data" in capsys.readouterr().err
+
+
+def test_convert_checkpoint_writes_keras_weights(tmp_path, capsys):
+    name = "robustfill_synthesizer_tiny"
+    config = get_config(name)
+    model = create_model(config.model_type, config.model)
+    rng = np.random.default_rng(0)
+    params = {
+        path: rng.standard_normal(array.shape).astype(np.float32)
+        for path, array in get_flax_params(model).items()
+    }
+    checkpoint = write_flax_checkpoint(tmp_path / "checkpoint_1200", params, 1200)
+    out = tmp_path / "keras" / "synth.weights.h5"
+    argv = ["convert-checkpoint", "--checkpoint", str(tmp_path), "--config", name]
+    assert cli.main([*argv, "--output", str(out)]) == 0
+    printed = capsys.readouterr().out
+    num_params = sum(a.size for a in params.values())
+    assert f"{len(params)} tensors" in printed
+    assert f"{num_params:,} parameters" in printed
+    assert "step 1200" in printed and str(out) in printed
+    model.load_weights(str(out))  # a model of the same config
+    got = get_flax_params(model)
+    assert all(np.array_equal(got[p], params[p]) for p in params)
+    assert checkpoint.exists()
+
+
+def test_convert_checkpoint_reports_a_mismatch(tmp_path, capsys):
+    params = {
+        "encoder/embed/embedding": np.zeros((5, 32), np.float32),
+        "decoder/embed_output/embedding": np.zeros((5, 32), np.float32),
+    }
+    path = write_flax_checkpoint(tmp_path / "checkpoint_1", params, 1)
+    out = tmp_path / "x.weights.h5"
+    argv = ["convert-checkpoint", "--checkpoint", str(path), "--output", str(out)]
+    assert cli.main([*argv, "--config", "deepcoder_baseline_tiny"]) == 1
+    err = capsys.readouterr().err
+    assert (
+        "error: checkpoint does not match the config 'deepcoder_baseline_tiny'" in err
+    )
+    assert (
+        "'decoder/embed_output/embedding' has shape (5, 32) in the checkpoint "
+        "but (153, 32) in the model"
+    ) in err
+    assert not out.exists()
+
+
+def test_convert_checkpoint_reports_a_bad_file(tmp_path, capsys):
+    path = tmp_path / "checkpoint_3"
+    path.write_bytes(b"\x93\x01")  # a msgpack array cut short
+    out = str(tmp_path / "x.weights.h5")
+    argv = ["convert-checkpoint", "--checkpoint", str(path), "--output", out]
+    assert cli.main([*argv, "--config", "deepcoder_baseline_tiny"]) == 1
+    assert f"{path}: not a msgpack document" in capsys.readouterr().err
+
+
+def test_convert_checkpoint_requires_its_flags(capsys):
+    with pytest.raises(SystemExit):
+        cli.main(["convert-checkpoint", "--config", "deepcoder_baseline_tiny"])
+    assert "--checkpoint" in capsys.readouterr().err
