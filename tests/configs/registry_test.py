@@ -21,8 +21,15 @@ def test_every_config_builds(name):
 
 def test_paper_config_has_published_hyperparameters():
     config = get_config("robustfill_spec_decomposer_paper")
-    assert (config.model.emb_dim, config.model.mlp_dim, config.model.num_layers) == (512, 1024, 3)
-    assert config.model.aligned_relative_attention and config.model.separator_token_id == 86
+    assert (config.model.emb_dim, config.model.mlp_dim, config.model.num_layers) == (
+        512,
+        1024,
+        3,
+    )
+    assert (
+        config.model.aligned_relative_attention
+        and config.model.separator_token_id == 86
+    )
     assert (config.max_input_length, config.max_target_length) == (200, 85)
     assert (config.train.batch_size, config.train.num_steps) == (128, 500_000)
     assert config.train.learning_rate == 2e-4 and config.train.weight_decay == 0.1

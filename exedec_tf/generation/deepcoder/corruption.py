@@ -67,6 +67,7 @@ def corrupt_next_part(
     next_part: Sequence[str],
     outputs: Sequence[str],
     config: DeepCoderConfig = DEFAULT_CONFIG,
+    values: Sequence | None = None,
 ) -> list[str]:
     """Returns a corrupted version of `next_part`, different from it.
 
@@ -75,12 +76,16 @@ def corrupt_next_part(
       next_part: Per example, the value string of the step's result.
       outputs: Per example, the final output string.
       config: DSL settings (integer range, list length for new values).
+      values: The values of `next_part` (lists may be tuples), if known;
+        otherwise they are parsed from it.
 
     Techniques are drawn uniformly until the result differs: copy the final
     outputs, perturb the values, or sample new random values.
     """
-    values = [parse_value(text) for text in next_part]
-    if len({type(v) for v in values}) != 1 or type(values[0]) not in (int, list):
+    if values is None:
+        values = [parse_value(text) for text in next_part]
+    kinds = {type(v) for v in values}
+    if len(kinds) != 1 or not kinds <= {int, list, tuple}:
         raise ValueError(f"next part must hold values of one type: {next_part!r}")
     original = list(next_part)
     num_examples = len(outputs)

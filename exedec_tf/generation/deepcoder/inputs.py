@@ -5,6 +5,7 @@ in the original's order; reordering or merging calls would change all later
 tasks of the shard.
 """
 
+import functools
 import random
 from collections.abc import Sequence
 
@@ -18,21 +19,23 @@ LIST_INT_RANGES = ((0, 4), (0, 9), (-10, 10), (-50, 50))
 LENGTH_RANGES = ((1, 3), (0, 5), (0, 10), (0, 20))
 
 
-def int_range_options(config: DeepCoderConfig) -> list[tuple[int, int]]:
+@functools.cache
+def int_range_options(config: DeepCoderConfig) -> tuple[tuple[int, int], ...]:
     """The element ranges to choose from: those strictly inside (-M, M), then it."""
     lo, hi = config.min_int, config.max_int
     options = [(a, b) for a, b in LIST_INT_RANGES if lo < a and b < hi]
     options.append((lo, hi))
-    return options
+    return tuple(options)
 
 
-def length_range_options(config: DeepCoderConfig) -> list[tuple[int, int]]:
+@functools.cache
+def length_range_options(config: DeepCoderConfig) -> tuple[tuple[int, int], ...]:
     """The list-length ranges to choose from: those within L, plus (0, L)."""
     upper = config.max_list_length
     options = [(a, b) for a, b in LENGTH_RANGES if b <= upper]
     if (0, upper) not in options:
         options.append((0, upper))
-    return options
+    return tuple(options)
 
 
 def random_inputs(

@@ -17,24 +17,25 @@ from exedec_tf.dsl.deepcoder.statement import Statement
 from exedec_tf.experiments import Experiment, parse_experiment
 from exedec_tf.generation.deepcoder.columns import ColumnTable
 from exedec_tf.generation.deepcoder.inputs import new_variable, random_inputs
-from exedec_tf.generation.deepcoder.old_random import ProgramTask, random_task
-from exedec_tf.generation.deepcoder.primitives import (
-    Primitive,
-    from_column,
-    primitives,
-    to_column,
+from exedec_tf.generation.deepcoder.old_random import random_task
+from exedec_tf.generation.deepcoder.primitives import Primitive, primitives, to_column
+from exedec_tf.generation.deepcoder.records import (
+    TaskTrace,
+    task_record,
+    trace_program_task,
 )
-from exedec_tf.generation.deepcoder.records import task_record
 from exedec_tf.generation.deepcoder.sampling import (
     max_searched_length,
     sample_programs,
 )
 from exedec_tf.generation.deepcoder.search import CandidateCache, Path
+from exedec_tf.generation.deepcoder.traces import PathTracer
 from exedec_tf.generation.records import Task
 from exedec_tf.generation.seeds import check_split, shard_rng
 
-# Programs per search in the paper's data: 1000 for train/valid, 10 for test.
-DEFAULT_PROGRAMS_PER_SEARCH = {"train": 1000, "valid": 1000, "test": 10}
+# Programs per search of the paper's data (the original drivers): 1000 for train,
+# 10 for valid and test.
+DEFAULT_PROGRAMS_PER_SEARCH = {"train": 1000, "valid": 10, "test": 10}
 
 
 class SearchContext:
@@ -91,10 +92,11 @@ def path_to_program(
     return Program(input_names, statements, config)
 
 
-def search_program_tasks(rng: random.Random, ctx: SearchContext) -> list[ProgramTask]:
-    """One search: new inputs, then up to `num_programs` programs on them.
+def search_once(rng: random.Random, ctx: SearchContext) -> list[TaskTrace]:
+    """One search attempt: new inputs, then up to `num_programs` programs.
 
-    This is one attempt; it may return fewer tasks than wanted.
+    Returns the traces of the tasks (their records before the corruption
+    draws); an attempt may return fewer tasks than wanted.
     """
     config = ctx.config
     num_inputs = rng.randint(1, ctx.max_program_arity)
@@ -122,11 +124,8 @@ def search_program_tasks(rng: random.Random, ctx: SearchContext) -> list[Program
         ctx.num_programs,
         config,
     )
-    tasks = []
-    for path in paths:
-        program = path_to_program(path, input_names, ctx.prims, config)
-        outputs = _outputs(table, path, input_ids)
-        tasks.append(ProgramTask(program, example_inputs, outputs))
+    tracer = PathTracer(table, ctx.prims, input_names, input_ids)
+    tasks = [tracer.trace(path) for path in paths]
 
     if ctx.is_train and ctx.experiment is Experiment.COMPOSE_NEW_OP:
         # A quarter of the tasks are single Scanl1 statements, each with its
@@ -136,31 +135,21 @@ def search_program_tasks(rng: random.Random, ctx: SearchContext) -> list[Program
         if len(tasks) > num_keep:
             tasks = rng.sample(tasks, num_keep)
         for _ in range(num_new):
-            tasks.append(
-                random_task(
-                    rng,
-                    ctx.num_examples,
-                    num_inputs,
-                    num_statements=1,
-                    is_train=True,
-                    canonical=ctx.canonical,
-                    experiment=ctx.experiment,
-                    operations=OPERATIONS_ONLY_SCAN,
-                    lambdas=LAMBDAS,
-                    config=config,
-                )
+            task = random_task(
+                rng,
+                ctx.num_examples,
+                num_inputs,
+                num_statements=1,
+                is_train=True,
+                canonical=ctx.canonical,
+                experiment=ctx.experiment,
+                operations=OPERATIONS_ONLY_SCAN,
+                lambdas=LAMBDAS,
+                config=config,
             )
+            tasks.append(trace_program_task(task))
     rng.shuffle(tasks)
     return tasks
-
-
-def _outputs(table: ColumnTable, path: Path, input_ids: Sequence[int]) -> list:
-    """The program's outputs per example, from the search's column table."""
-    # Replaying the path through the memo table (all hits) finds the output.
-    ids = list(input_ids)
-    for _, prim, a, b in path:
-        ids.append(table.apply(prim, ids[a], ids[b] if b >= 0 else -1))
-    return from_column(table.columns[ids[-1]])
 
 
 def search_tasks(rng: random.Random, ctx: SearchContext) -> list[Task]:
@@ -172,9 +161,9 @@ def search_tasks(rng: random.Random, ctx: SearchContext) -> list[Task]:
     original, settings under which no search can find enough programs (e.g.
     far more programs per search than distinct behaviours exist) never end.
     """
-    tasks: list[ProgramTask] = []
+    tasks: list[TaskTrace] = []
     while len(tasks) < ctx.num_programs:
-        tasks = search_program_tasks(rng, ctx)
+        tasks = search_once(rng, ctx)
     if len(tasks) != ctx.num_programs:
         raise AssertionError(f"got {len(tasks)} tasks, wanted {ctx.num_programs}")
     return [task_record(rng, task, ctx.config) for task in tasks]
@@ -253,8 +242,8 @@ def generate_tasks(
       seed: The base seed (the original's --seed).
       shard: The shard id; with the seed it fixes the RNG.
       num_searches: Searches in this shard.
-      num_programs_per_search: Tasks per search; defaults to 1000 for train
-        and valid, 10 for test (the paper's settings).
+      num_programs_per_search: Tasks per search; defaults to 1000 for train,
+        10 for valid and test (the paper's settings).
       num_examples: I/O examples per task.
       max_program_arity: Maximum number of inputs (uniform in 1..arity).
       config: DSL settings (integer range, list length, variable count).

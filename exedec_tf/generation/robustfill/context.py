@@ -2,11 +2,12 @@
 
 Most samplers redraw until their expression gives a non-empty output on every
 input. The original evaluated each candidate (rebuilding its regex every
-time); here the match spans of each regex argument on each input are computed
-once per task, and the emptiness of the regex-based candidates is decided from
-them with the closed forms documented at each method. Which candidates are
-accepted, and so every random draw, is unchanged; tests check each closed form
-against evaluation by the DSL.
+time). Here each regex argument's match counts, first matches and (for
+GetSpan) match spans on the inputs are computed at most once per task, and
+the emptiness of a candidate is decided from them with the closed forms
+documented at each method. Which candidates are accepted, and so every random
+draw, is unchanged; tests check each closed form against evaluation by the
+DSL.
 
 Delimiters and Types seen in the inputs become `RegexArg` records that carry
 their caches, so samplers draw records and never hash Enum members (a
@@ -21,9 +22,10 @@ from exedec_tf.generation.robustfill.token_ids import TOKEN, compose_ids
 # A sampled expression: (DSL expression object, its space-joined token ids).
 Sampled = tuple
 
+_MAX_INDEX = max(INDEX)
 # Match indices usable for a regex argument seen `count` times: |i| <= count.
 _INDICES_FOR_COUNT = tuple(
-    tuple(i for i in INDEX if abs(i) <= count) for count in range(max(INDEX) + 1)
+    tuple(i for i in INDEX if abs(i) <= count) for count in range(_MAX_INDEX + 1)
 )
 
 
@@ -34,7 +36,7 @@ _INDEX_DRAWS = tuple(
 
 def indices_for_count(count: int) -> tuple[int, ...]:
     """Members of INDEX with absolute value at most `count`, in INDEX order."""
-    return _INDICES_FOR_COUNT[min(count, max(INDEX))]
+    return _INDICES_FOR_COUNT[min(count, _MAX_INDEX)]
 
 
 class RegexArg:
@@ -66,8 +68,10 @@ class RegexArg:
             raise ValueError(f"count of {token!r} must be positive, got {count}")
         self.token = token
         self.ids = TOKEN[token]
-        self.index_draw = _INDEX_DRAWS[min(count, max(INDEX))]
-        self.indices = self.index_draw[0]
+        self.index_draw = draw = _INDEX_DRAWS[
+            count if count < _MAX_INDEX else _MAX_INDEX
+        ]
+        self.indices = draw[0]
         self._inputs = inputs
         self._spans = None
         self._min_count = None
@@ -84,12 +88,16 @@ class RegexArg:
     def min_count(self) -> int:
         """The fewest matches in any input."""
         if self._min_count is None:
-            token = self.token
-            if type(token) is str and self._spans is None:
+            token, inputs = self.token, self._inputs
+            if self._spans is not None:
+                self._min_count = min(map(len, self._spans))
+            elif type(token) is str:
                 # A delimiter's matches are its occurrences.
-                self._min_count = min(v.count(token) for v in self._inputs)
+                self._min_count = min(v.count(token) for v in inputs)
             else:
-                self._min_count = min(map(len, self.spans()))
+                # Counting needs no spans (findall avoids match objects).
+                findall = TYPE_PATTERN[token].findall
+                self._min_count = min(len(findall(v)) for v in inputs)
         return self._min_count
 
     def positions(self, index: int, start: bool) -> tuple[int, ...]:
@@ -113,7 +121,7 @@ class RegexArg:
             self._flags = {}
         flag = self._flags.get(name)
         if flag is None:
-            flag = self._flags[name] = compute(self.spans(), self._inputs)
+            flag = self._flags[name] = compute(self.token, self._inputs)
         return flag
 
     def from_nonempty(self) -> bool:
@@ -190,25 +198,23 @@ def _position(spans: list, index: int, start: bool) -> int:
     return spans[k][0] if start else spans[k][1]
 
 
-def _first_match_ends_early(all_spans, inputs) -> bool:
-    return all(
-        spans and spans[0][1] < len(v)
-        for spans, v in zip(all_spans, inputs, strict=True)
-    )
+def _first_match_ends_early(token, inputs) -> bool:
+    if type(token) is str:
+        # The first occurrence must exist and not be the last character.
+        return all(0 <= v.find(token) < len(v) - 1 for v in inputs)
+    search = TYPE_PATTERN[token].search
+    return all((m := search(v)) is not None and m.end() < len(v) for v in inputs)
 
 
-def _some_input_is_one_match(all_spans, inputs) -> bool:
-    return any(
-        len(spans) == 1 and spans[0] == (0, len(v))
-        for spans, v in zip(all_spans, inputs, strict=True)
-    )
+def _some_input_is_one_match(token, inputs) -> bool:
+    # A single match whose text is the whole input.
+    findall = TYPE_PATTERN[token].findall
+    return any(findall(v) == [v] for v in inputs)
 
 
-def _some_input_is_covered(all_spans, inputs) -> bool:
-    return any(
-        sum(end - start for start, end in spans) == len(v)
-        for spans, v in zip(all_spans, inputs, strict=True)
-    )
+def _some_input_is_covered(token, inputs) -> bool:
+    findall = TYPE_PATTERN[token].findall
+    return any(sum(map(len, findall(v))) == len(v) for v in inputs)
 
 
 def span_nonempty(

@@ -112,7 +112,7 @@ def corrupt(
             while length >= num_lengths:
                 length = getrandbits(length_bits)
             corrupted[j] = outputs[j][:length]
-    if any(len(c) > max_length for c in corrupted):
+    if max(map(len, corrupted)) > max_length:
         raise ValueError(f"corrupted next part longer than {max_length}: {corrupted!r}")
     return corrupted
 

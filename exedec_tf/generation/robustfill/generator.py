@@ -10,7 +10,7 @@ from exedec_tf.generation.robustfill.tasks import sample_program
 from exedec_tf.generation.seeds import check_split, shard_rng
 
 # Recurring expressions are built once per run; the cache only saves time.
-_MAX_CACHED_EXPRESSIONS = 100_000
+_MAX_CACHED_EXPRESSIONS = 20_000
 
 
 def _check_int(name: str, value, minimum: int) -> int:

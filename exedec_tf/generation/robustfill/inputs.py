@@ -32,7 +32,8 @@ _ALPHABET = {
     Type.PROP_CASE: string.ascii_lowercase,
 }
 _UPPER = string.ascii_uppercase
-_UPPER_BITS = len(_UPPER).bit_length()
+_NUM_UPPER = len(_UPPER)
+_UPPER_BITS = _NUM_UPPER.bit_length()
 _DELIMITER_BITS = _NUM_DELIMITERS.bit_length()
 
 
@@ -57,28 +58,32 @@ def _string_spec(type_: Type) -> tuple:
 _STRING_SPECS = tuple(_string_spec(t) for t in TYPES)
 
 
-def _type_string(getrandbits, spec: tuple) -> str:
+def _type_strings(getrandbits, spec: tuple, count: int) -> list[str]:
+    """`count` consecutive `sample_type_string` results for one Type."""
     # Every `choice`/`randint` below is the stdlib's rejection loop on
     # getrandbits, inlined: this is the hottest code of input sampling.
     max_length, length_bits, capital, alphabet, size, bits = spec
-    length = getrandbits(length_bits)
-    while length >= max_length:
+    strings = []
+    for _ in range(count):
         length = getrandbits(length_bits)
-    r = getrandbits(_DELIMITER_BITS)
-    while r >= _NUM_DELIMITERS:
+        while length >= max_length:
+            length = getrandbits(length_bits)
         r = getrandbits(_DELIMITER_BITS)
-    s = DELIMITER[r]
-    if capital:
-        r = getrandbits(_UPPER_BITS)
-        while r >= 26:
+        while r >= _NUM_DELIMITERS:
+            r = getrandbits(_DELIMITER_BITS)
+        s = DELIMITER[r]
+        if capital:
             r = getrandbits(_UPPER_BITS)
-        s += _UPPER[r]
-    for _ in range(length + 1):
-        r = getrandbits(bits)
-        while r >= size:
+            while r >= _NUM_UPPER:
+                r = getrandbits(_UPPER_BITS)
+            s += _UPPER[r]
+        for _ in range(length + 1):
             r = getrandbits(bits)
-        s += alphabet[r]
-    return s
+            while r >= size:
+                r = getrandbits(bits)
+            s += alphabet[r]
+        strings.append(s)
+    return strings
 
 
 def sample_type_string(draws: Draws, type_: Type) -> str:
@@ -90,7 +95,8 @@ def sample_type_string(draws: Draws, type_: Type) -> str:
     """
     if type(type_) is not Type:
         raise ValueError(f"unsupported type {type_!r}")
-    return _type_string(draws.getrandbits, _STRING_SPECS[TYPES.index(type_)])
+    spec = _STRING_SPECS[TYPES.index(type_)]
+    return _type_strings(draws.getrandbits, spec, 1)[0]
 
 
 def sample_inputs(
@@ -101,6 +107,14 @@ def sample_inputs(
     max_input_length: int = 20,
 ) -> tuple[list[str], dict[str, int], dict[Type, int]]:
     """Samples the input strings of one task and the counters the samplers need.
+
+    Args:
+      draws: the generator's draws.
+      num_examples: how many input strings (one per example).
+      max_input_tokens: at most this many tokens (at least 3 are drawn).
+      max_k: at most this many repeats of a token.
+      max_input_length: inputs are cut to this many characters; drawing stops
+        early once an example is this long.
 
     Returns:
       inputs: one string per example, 1..max_input_length characters.
@@ -132,13 +146,16 @@ def sample_inputs(
             type_, spec = TYPES[t], _STRING_SPECS[t]
             k = draws.randint(1, max_k)
             type_counts[type_] = type_counts.get(type_, 0) + k
-            # Repeat-major, example-minor: the order the strings are drawn in.
-            for _ in range(k):
-                for j, example in enumerate(pieces):
-                    s = _type_string(getrandbits, spec)
-                    example.append(s)
-                    lengths[j] += len(s)
-                    delimiter_counts[s[0]] = delimiter_counts.get(s[0], 0) + 1
+            # Drawn repeat-major, example-minor: string r * n + j goes to
+            # example j. Each one's leading delimiter is counted in draw order
+            # (the order matters for new keys).
+            strings = _type_strings(getrandbits, spec, k * num_examples)
+            for s in strings:
+                delimiter_counts[s[0]] = delimiter_counts.get(s[0], 0) + 1
+            for j, example in enumerate(pieces):
+                mine = strings[j::num_examples]
+                example.extend(mine)
+                lengths[j] += sum(map(len, mine))
         if max(lengths) >= max_input_length:
             break
     inputs = []

@@ -29,7 +29,9 @@ def _new_context(draws: Draws, num_examples: int, max_input_length: int, express
 
 def _check_output_lengths(ctx: TaskContext, program, max_output_length: int) -> None:
     # Every expression's output is non-empty and no longer than its input, so
-    # this cannot fail; it is the original's guard, kept as one.
+    # this cannot fail; it is the original's guard, kept as one. (The original
+    # checked each candidate before `keep`; as it never fires, checking only
+    # the accepted program is equivalent and skips evaluating rejected ones.)
     columns = zip(*map(ctx.outputs, program), strict=True)
     for j, example_parts in enumerate(columns):
         length = sum(map(len, example_parts))

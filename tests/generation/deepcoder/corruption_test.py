@@ -58,8 +58,8 @@ def test_perturb_list_clips_and_caps():
 
 
 def test_int_perturbation_draws():
-    int_ranges = int_range_options(DEFAULT_CONFIG)
-    length_ranges = length_range_options(DEFAULT_CONFIG)
+    int_ranges = list(int_range_options(DEFAULT_CONFIG))
+    length_ranges = list(length_range_options(DEFAULT_CONFIG))
     rng = ScriptedRng(
         [
             ("choice", (list(C.TECHNIQUES),), "perturb"),
@@ -88,8 +88,8 @@ def test_retries_until_changed():
             ("choice", (list(C.TECHNIQUES),), "copy_output"),
             ("choice", (list(C.TECHNIQUES),), "new_random"),
             ("choice", ([int, list],), list),
-            ("choices", (int_range_options(DEFAULT_CONFIG), 1), [(0, 4)]),
-            ("choices", (length_range_options(DEFAULT_CONFIG), 1), [(1, 3)]),
+            ("choices", (list(int_range_options(DEFAULT_CONFIG)), 1), [(0, 4)]),
+            ("choices", (list(length_range_options(DEFAULT_CONFIG)), 1), [(1, 3)]),
             ("randint", (1, 3), 1),
             ("choices", (list(range(0, 5)), 1), [1]),
             ("randint", (1, 3), 2),

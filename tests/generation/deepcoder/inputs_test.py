@@ -9,24 +9,24 @@ from exedec_tf.generation.deepcoder import inputs as I
 
 
 def test_range_options_for_defaults():
-    assert I.int_range_options(DEFAULT_CONFIG) == [(0, 4), (0, 9), (-10, 10), (-50, 50)]
-    assert I.length_range_options(DEFAULT_CONFIG) == [(1, 3), (0, 5)]
+    assert I.int_range_options(DEFAULT_CONFIG) == ((0, 4), (0, 9), (-10, 10), (-50, 50))
+    assert I.length_range_options(DEFAULT_CONFIG) == ((1, 3), (0, 5))
 
 
 def test_range_options_for_other_configs():
     config = DeepCoderConfig(max_int=10, max_list_length=12)
     # (-10, 10) is not strictly inside (-10, 10): only the full range remains.
-    assert I.int_range_options(config) == [(0, 4), (0, 9), (-10, 10)]
-    assert I.length_range_options(config) == [(1, 3), (0, 5), (0, 10), (0, 12)]
+    assert I.int_range_options(config) == ((0, 4), (0, 9), (-10, 10))
+    assert I.length_range_options(config) == ((1, 3), (0, 5), (0, 10), (0, 12))
     config = DeepCoderConfig(max_int=100, max_list_length=10)
-    assert I.int_range_options(config) == [
+    assert I.int_range_options(config) == (
         (0, 4),
         (0, 9),
         (-10, 10),
         (-50, 50),
         (-100, 100),
-    ]
-    assert I.length_range_options(config) == [(1, 3), (0, 5), (0, 10)]
+    )
+    assert I.length_range_options(config) == ((1, 3), (0, 5), (0, 10))
 
 
 def expected_inputs(rng, num_examples, types):

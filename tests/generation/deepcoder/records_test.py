@@ -20,7 +20,7 @@ def spec_task():
 
 def test_spec_example_record():
     rng = random.Random(0)
-    record = R.task_record(rng, spec_task())
+    record = R.task_record(rng, R.trace_program_task(spec_task()))
     assert isinstance(record, Task)
     assert record.inputs == ("x5 = [ 4 1 3 ] | x1 = 2", "x5 = [ 2 5 8 7 ] | x1 = 3")
     assert record.outputs == ("[ 5 2 ]", "[ 3 6 9 ]")
@@ -45,7 +45,7 @@ def test_spec_example_record():
 
 def test_steps_corrupt_in_order_with_the_shared_rng():
     rng = random.Random(7)
-    record = R.task_record(rng, spec_task())
+    record = R.task_record(rng, R.trace_program_task(spec_task()))
     ref = random.Random(7)
     outputs = ("[ 5 2 ]", "[ 3 6 9 ]")
     expected = [
@@ -54,3 +54,21 @@ def test_steps_corrupt_in_order_with_the_shared_rng():
     ]
     assert [s.corrupted_next_part for s in record.steps] == expected
     assert rng.getstate() == ref.getstate()
+
+
+def test_known_values_skip_parsing_but_not_draws():
+    trace = R.trace_program_task(spec_task())
+    with_values = trace._replace(
+        steps=tuple(
+            step._replace(next_values=values)
+            for step, values in zip(
+                trace.steps,
+                [[(5, 2, 4), (3, 6, 9, 8)], [(5, 2), (3, 6, 9)]],
+                strict=True,
+            )
+        )
+    )
+    for seed in range(30):
+        a, b = random.Random(seed), random.Random(seed)
+        assert R.task_record(a, trace) == R.task_record(b, with_values)
+        assert a.getstate() == b.getstate()

@@ -50,9 +50,10 @@ def check_task(task, num_examples=3):
 
 
 def test_defaults():
-    assert DEFAULT_PROGRAMS_PER_SEARCH == {"train": 1000, "valid": 1000, "test": 10}
+    assert DEFAULT_PROGRAMS_PER_SEARCH == {"train": 1000, "valid": 10, "test": 10}
     assert make_context("NONE", "test").num_programs == 10
-    assert make_context("NONE", "valid").num_programs == 1000
+    assert make_context("NONE", "valid").num_programs == 10
+    assert make_context("NONE", "train").num_programs == 1000
     ctx = make_context("none", "train")
     assert ctx.experiment is Experiment.NONE
     assert ctx.is_train and not ctx.canonical

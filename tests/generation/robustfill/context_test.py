@@ -38,16 +38,14 @@ def _full_context(values) -> TaskContext:
     )
 
 
-def _contexts():
+def _input_sets():
     draws = Draws(random.Random(0))
-    contexts = [_full_context(values) for values in EDGE_INPUTS]
-    for _ in range(40):
-        values, _, _ = sample_inputs(draws, 4)
-        contexts.append(_full_context(values))
-    return contexts
+    return EDGE_INPUTS + [tuple(sample_inputs(draws, 4)[0]) for _ in range(40)]
 
 
-CONTEXTS = _contexts()
+# Each test builds fresh contexts, so every cache is filled by the code path
+# under test (e.g. counts with and without spans computed first).
+INPUT_SETS = _input_sets()
 
 
 def _nonempty(expression, values) -> bool:
@@ -58,8 +56,9 @@ def _regex_args(ctx):
     return ctx.delimiters + ctx.types
 
 
-@pytest.mark.parametrize("ctx", CONTEXTS)
-def test_spans_are_the_regex_matches(ctx):
+@pytest.mark.parametrize("values", INPUT_SETS)
+def test_spans_are_the_regex_matches(values):
+    ctx = _full_context(values)
     for r in _regex_args(ctx):
         pattern = (
             dsl.TYPE_PATTERN[r.token]
@@ -71,15 +70,21 @@ def test_spans_are_the_regex_matches(ctx):
         assert r.min_count() == min(map(len, want))
 
 
-@pytest.mark.parametrize("ctx", CONTEXTS)
-def test_delimiter_count_before_spans(ctx):
+@pytest.mark.parametrize("values", INPUT_SETS)
+def test_counts_with_and_without_spans(values):
+    ctx = _full_context(values)
     # min_count of a delimiter may be computed without spans; same value.
     fresh = RegexArg(",", 3, ctx.inputs)
     assert fresh.min_count() == min(v.count(",") for v in ctx.inputs)
+    for t in dsl.Type:
+        counted, listed = RegexArg(t, 3, ctx.inputs), RegexArg(t, 3, ctx.inputs)
+        listed.spans()
+        assert counted.min_count() == listed.min_count()
 
 
-@pytest.mark.parametrize("ctx", CONTEXTS)
-def test_get_span_closed_form(ctx):
+@pytest.mark.parametrize("values", INPUT_SETS)
+def test_get_span_closed_form(values):
+    ctx = _full_context(values)
     rng = random.Random(len(ctx.inputs[0]))
     args = _regex_args(ctx)
     for _ in range(400):
@@ -93,8 +98,9 @@ def test_get_span_closed_form(ctx):
         assert got == _nonempty(expression, ctx.inputs), expression
 
 
-@pytest.mark.parametrize("ctx", CONTEXTS)
-def test_type_closed_forms(ctx):
+@pytest.mark.parametrize("values", INPUT_SETS)
+def test_type_closed_forms(values):
+    ctx = _full_context(values)
     for t, i in itertools.product(ctx.types, dsl.INDEX):
         token = dsl.GetToken(t.token, i)
         assert (abs(i) <= t.min_count()) == _nonempty(token, ctx.inputs), token
@@ -110,8 +116,9 @@ def test_type_closed_forms(ctx):
         assert got == _nonempty(dsl.RemoveAll(t.token), ctx.inputs), t.token
 
 
-@pytest.mark.parametrize("ctx", CONTEXTS)
-def test_upto_from_and_trim_closed_forms(ctx):
+@pytest.mark.parametrize("values", INPUT_SETS)
+def test_upto_from_and_trim_closed_forms(values):
+    ctx = _full_context(values)
     for r in _regex_args(ctx):
         upto = _nonempty(dsl.GetUpto(r.token), ctx.inputs)
         assert (r.min_count() >= 1) == upto, r.token
@@ -119,8 +126,9 @@ def test_upto_from_and_trim_closed_forms(ctx):
     assert ctx.trim_nonempty() == _nonempty(dsl.Trim(), ctx.inputs)
 
 
-@pytest.mark.parametrize("ctx", CONTEXTS)
-def test_substr_closed_form(ctx):
+@pytest.mark.parametrize("values", INPUT_SETS)
+def test_substr_closed_form(values):
+    ctx = _full_context(values)
     m = ctx.min_length
     for p1 in range(-m + 1, m + 1):
         for p2 in range(p1, m + 1) if p1 > 0 else range(p1, 1):

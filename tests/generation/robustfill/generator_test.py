@@ -7,7 +7,7 @@ import pytest
 from exedec_tf.experiments import Experiment
 from exedec_tf.generation import api
 from exedec_tf.generation.records import Task
-from exedec_tf.generation.robustfill import generate_tasks
+from exedec_tf.generation.robustfill import generate_tasks, generator
 
 
 @pytest.mark.parametrize(
@@ -92,3 +92,9 @@ def test_steps_rebuild_the_task():
                 step.outputs, step.next_part, later.outputs, strict=True
             ):
                 assert out == nxt + rest
+
+
+def test_expression_cache_does_not_change_results(monkeypatch):
+    cached = list(generate_tasks("COMPOSE_NEW_OP", "test", 0, 0, 40))
+    monkeypatch.setattr(generator, "_MAX_CACHED_EXPRESSIONS", 0)  # clear every task
+    assert list(generate_tasks("COMPOSE_NEW_OP", "test", 0, 0, 40)) == cached
