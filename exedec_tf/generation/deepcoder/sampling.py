@@ -100,6 +100,8 @@ def length_plan(experiment: Experiment, get_train: bool) -> LengthPlan:
     """Returns the pools, lambda rule and keep filter of one distribution."""
     restrict = experiment is Experiment.ADD_OP_FUNCTIONALITY and get_train
     if experiment is Experiment.SWITCH_CONCEPT_ORDER:
+        # Test programs start with first-order ops (and Map), then use the
+        # other higher-order ops; train programs the other way round.
         pools = (FIRST_ORDER_AND_MAP, HIGHER_ORDER_NO_MAP)
         return LengthPlan(
             pools=(OPERATIONS,), split_pools=pools[::-1] if get_train else pools
