@@ -18,7 +18,7 @@ Entry points:
 Module map: `inputs` (example inputs, variable names), `primitives` and
 `columns` (statement evaluation on interned value columns), `search` (the
 enumeration of one program length), `sampling` (both distributions, the
-equivalence filter and per-length sampling), `old_random` (the older random
+equivalence filter and per-length sampling), `single_task` (the older random
 sampler still used for COMPOSE_NEW_OP), `corruption` and `records`
 (decomposition steps), `traces` (record strings of enumerated programs),
 `tasks` (searches and shards).

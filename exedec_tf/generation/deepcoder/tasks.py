@@ -17,7 +17,7 @@ from exedec_tf.dsl.deepcoder.statement import Statement
 from exedec_tf.experiments import Experiment, parse_experiment
 from exedec_tf.generation.deepcoder.columns import ColumnTable
 from exedec_tf.generation.deepcoder.inputs import new_variable, random_inputs
-from exedec_tf.generation.deepcoder.old_random import random_task
+from exedec_tf.generation.deepcoder.single_task import random_task
 from exedec_tf.generation.deepcoder.primitives import Primitive, primitives, to_column
 from exedec_tf.generation.deepcoder.records import (
     TaskTrace,

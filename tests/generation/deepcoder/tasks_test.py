@@ -17,7 +17,7 @@ from exedec_tf.generation.deepcoder import (
     make_context,
     search_tasks,
 )
-from exedec_tf.generation.deepcoder.old_random import has_dead_code
+from exedec_tf.generation.deepcoder.single_task import has_dead_code
 from exedec_tf.generation.records import Task
 from exedec_tf.generation.seeds import shard_rng
 

@@ -8,7 +8,7 @@ from exedec_tf.dsl.deepcoder.config import DEFAULT_CONFIG
 from exedec_tf.dsl.deepcoder.operations import OPERATIONS
 from exedec_tf.generation.deepcoder.columns import ColumnTable
 from exedec_tf.generation.deepcoder.inputs import new_variable, random_inputs
-from exedec_tf.generation.deepcoder.old_random import ProgramTask
+from exedec_tf.generation.deepcoder.single_task import ProgramTask
 from exedec_tf.generation.deepcoder.primitives import from_column, primitives, to_column
 from exedec_tf.generation.deepcoder.records import trace_program_task
 from exedec_tf.generation.deepcoder.search import (

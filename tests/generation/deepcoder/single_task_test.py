@@ -1,4 +1,4 @@
-"""Tests of exedec_tf.generation.deepcoder.old_random (splits spec §4.9)."""
+"""Tests of exedec_tf.generation.deepcoder.single_task (splits spec §4.9)."""
 
 import random
 
@@ -13,7 +13,7 @@ from exedec_tf.dsl.deepcoder.operations import (
 from exedec_tf.dsl.deepcoder.program import Program
 from exedec_tf.dsl.deepcoder.state import ProgramState
 from exedec_tf.experiments import Experiment
-from exedec_tf.generation.deepcoder import old_random as O
+from exedec_tf.generation.deepcoder import single_task as O
 from tests.generation.deepcoder.scripted_rng import ScriptedRng
 
 OPS = TOKEN_TO_OPERATION
