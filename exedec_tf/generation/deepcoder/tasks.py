@@ -17,7 +17,6 @@ from exedec_tf.dsl.deepcoder.statement import Statement
 from exedec_tf.experiments import Experiment, parse_experiment
 from exedec_tf.generation.deepcoder.columns import ColumnTable
 from exedec_tf.generation.deepcoder.inputs import new_variable, random_inputs
-from exedec_tf.generation.deepcoder.single_task import random_task
 from exedec_tf.generation.deepcoder.primitives import Primitive, primitives, to_column
 from exedec_tf.generation.deepcoder.records import (
     TaskTrace,
@@ -29,6 +28,7 @@ from exedec_tf.generation.deepcoder.sampling import (
     sample_programs,
 )
 from exedec_tf.generation.deepcoder.search import CandidateCache, Path
+from exedec_tf.generation.deepcoder.single_task import random_task
 from exedec_tf.generation.deepcoder.traces import PathTracer
 from exedec_tf.generation.records import Task
 from exedec_tf.generation.seeds import check_split, shard_rng

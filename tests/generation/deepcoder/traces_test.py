@@ -8,7 +8,6 @@ from exedec_tf.dsl.deepcoder.config import DEFAULT_CONFIG
 from exedec_tf.dsl.deepcoder.operations import OPERATIONS
 from exedec_tf.generation.deepcoder.columns import ColumnTable
 from exedec_tf.generation.deepcoder.inputs import new_variable, random_inputs
-from exedec_tf.generation.deepcoder.single_task import ProgramTask
 from exedec_tf.generation.deepcoder.primitives import from_column, primitives, to_column
 from exedec_tf.generation.deepcoder.records import trace_program_task
 from exedec_tf.generation.deepcoder.search import (
@@ -16,6 +15,7 @@ from exedec_tf.generation.deepcoder.search import (
     LengthPlan,
     LengthSearch,
 )
+from exedec_tf.generation.deepcoder.single_task import ProgramTask
 from exedec_tf.generation.deepcoder.tasks import path_to_program
 from exedec_tf.generation.deepcoder.traces import PathTracer, format_entry
 
