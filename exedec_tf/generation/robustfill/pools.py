@@ -58,11 +58,18 @@ def random_expression(ctx: TaskContext, draws: Draws, pool: tuple) -> Sampled:
     A sampler that finds no valid expression returns None; then the walk
     restarts from the top of `pool`.
     """
-    below = draws.below
+    getrandbits = draws.getrandbits
     while True:
         sampler = pool
         while type(sampler) is tuple:
-            sampler = sampler[below(len(sampler))]
+            # choice(sampler): the stdlib rejection loop, inlined (this runs
+            # once or twice per expression).
+            n = len(sampler)
+            bits = n.bit_length()
+            r = getrandbits(bits)
+            while r >= n:
+                r = getrandbits(bits)
+            sampler = sampler[r]
         sampled = sampler(ctx, draws)
         if sampled is not None:
             return sampled
