@@ -6,11 +6,20 @@ the decomposition records and their corruption. RobustFill generates
 `--rf_tasks` tasks; DeepCoder one search of the paper size (1000 programs for
 train, 10 for valid/test) unless `--dc_programs_per_search` is given.
 
+With `--original_path` (the folder holding the original `exedec` package,
+which is imported from there and never copied), each config is also run
+through the original worker loop (`write_data.py`: generation plus the
+Example serialization with its corruption draws, no file writing), alternating
+with ours `--passes` times on the same process and core; the best times are
+compared, and the records are checked to be identical string for string.
+
 Beam: the same shard function that the TFDS builders use, run by the
 DirectRunner over `--beam_shards` shards with 1 and with 2 worker processes.
 
 Usage:
   taskset -c 0 python scripts/benchmarks/generation.py --domains=robustfill
+  taskset -c 1 python scripts/benchmarks/generation.py --domains=deepcoder \
+      --skip_beam --original_path=/path/to/original/checkout
   python scripts/benchmarks/generation.py --beam_only --beam_shards=4
 """
 
@@ -40,19 +49,33 @@ _BEAM_TASKS = flags.DEFINE_integer(
 _BEAM_ONLY = flags.DEFINE_bool("beam_only", False, "Only run the Beam measurement.")
 _SKIP_BEAM = flags.DEFINE_bool("skip_beam", False, "Skip the Beam measurement.")
 _JSON = flags.DEFINE_string("json_out", None, "Optional path for the results as JSON.")
+_ORIGINAL = flags.DEFINE_string(
+    "original_path",
+    None,
+    "Folder containing the original `exedec` package: if given, the original "
+    "worker loop (`write_data.py`, generation plus Example serialization) runs "
+    "on the same configs, alternating with ours, and the records are checked "
+    "to be identical.",
+)
+_PASSES = flags.DEFINE_integer(
+    "passes", 1, "With --original_path: alternating passes; the best is kept."
+)
 
 
-def time_config(domain: str, experiment: str, split: str) -> tuple[int, float]:
-    """Generates one config's tasks; returns (tasks, seconds)."""
+def config_sizes(domain: str, split: str) -> tuple[int, int | None]:
+    """(tasks, programs per search or None) timed for one config."""
     if domain == "robustfill":
-        num_tasks, per_search = _RF_TASKS.value, None
-    else:
-        per_search = _DC_PER_SEARCH.value or api.default_programs_per_search(split)
-        num_tasks = per_search * _DC_SEARCHES.value
+        return _RF_TASKS.value, None
+    per_search = _DC_PER_SEARCH.value or api.default_programs_per_search(split)
+    return per_search * _DC_SEARCHES.value, per_search
+
+
+def time_config(domain: str, experiment: str, split: str) -> tuple[list, float]:
+    """Generates one config's tasks (seed 0, shard 0); returns (tasks, seconds)."""
+    num_tasks, per_search = config_sizes(domain, split)
     start = time.perf_counter()
-    count = sum(
-        1
-        for _ in api.generate_tasks(
+    tasks = list(
+        api.generate_tasks(
             domain,
             experiment,
             split,
@@ -62,7 +85,40 @@ def time_config(domain: str, experiment: str, split: str) -> tuple[int, float]:
             num_programs_per_search=per_search,
         )
     )
-    return count, time.perf_counter() - start
+    return tasks, time.perf_counter() - start
+
+
+def compare_config(domain: str, experiment: str, split: str, run_original) -> dict:
+    """Ours and the original alternately, best of `--passes`; checks equality."""
+    import original_adapters as adapters
+
+    num_tasks, per_search = config_sizes(domain, split)
+    num_examples = 3 if domain == "deepcoder" else 4
+    ours_best = orig_best = orig_gen_best = float("inf")
+    identical = True
+    for i in range(_PASSES.value):
+        tasks, seconds = time_config(domain, experiment, split)
+        ours_best = min(ours_best, seconds)
+        serialized, gen_s, ser_s = run_original(
+            experiment, split, 0, 0, num_tasks, per_search, num_examples
+        )
+        orig_best = min(orig_best, gen_s + ser_s)
+        orig_gen_best = min(orig_gen_best, gen_s)
+        if i == 0:
+            expected = adapters.records_of_original(serialized)
+            identical = adapters.records_of_ours(tasks) == expected
+    count = len(tasks)
+    return {
+        "tasks": count,
+        "seconds": ours_best,
+        "tasks_per_s": count / ours_best,
+        "original_seconds": orig_best,
+        "original_generation_seconds": orig_gen_best,
+        "original_tasks_per_s": count / orig_best,
+        "speedup": orig_best / ours_best,
+        "speedup_vs_generation_only": orig_gen_best / ours_best,
+        "byte_identical": identical,
+    }
 
 
 def _count_shard(shard: int, experiment: str, tasks: int) -> int:
@@ -94,25 +150,49 @@ def time_beam(workers: int, shards: int, tasks: int, experiment: str = "NONE") -
     return time.perf_counter() - start
 
 
+def _line(domain: str, experiment: str, split: str, r: dict) -> str:
+    line = (
+        f"{domain:10s} {experiment:27s} {split:5s} {r['tasks']:6d} tasks "
+        f"{r['seconds']:8.2f} s {r['tasks_per_s']:10.1f} tasks/s"
+    )
+    if "original_seconds" in r:
+        line += (
+            f" | original {r['original_seconds']:8.2f} s "
+            f"(generation {r['original_generation_seconds']:.2f} s) "
+            f"{r['original_tasks_per_s']:8.2f} tasks/s | "
+            f"x{r['speedup']:.1f} (x{r['speedup_vs_generation_only']:.1f} vs "
+            f"generation only) identical={r['byte_identical']}"
+        )
+    return line
+
+
 def main(argv):
     del argv
     results = {}
     if not _BEAM_ONLY.value:
         for domain in _DOMAINS.value:
+            run_original = None
+            if _ORIGINAL.value:
+                import original_adapters
+
+                run_original = original_adapters.original_generator(
+                    _ORIGINAL.value, domain
+                )
             for experiment in _EXPERIMENTS.value:
                 for split in _SPLITS.value:
-                    count, seconds = time_config(domain, experiment, split)
-                    rate = count / seconds
-                    results[f"{domain}/{experiment}/{split}"] = {
-                        "tasks": count,
-                        "seconds": seconds,
-                        "tasks_per_s": rate,
-                    }
-                    print(
-                        f"{domain:10s} {experiment:27s} {split:5s} {count:6d} tasks "
-                        f"{seconds:8.2f} s {rate:10.1f} tasks/s",
-                        flush=True,
-                    )
+                    key = f"{domain}/{experiment}/{split}"
+                    if run_original is None:
+                        tasks, seconds = time_config(domain, experiment, split)
+                        results[key] = {
+                            "tasks": len(tasks),
+                            "seconds": seconds,
+                            "tasks_per_s": len(tasks) / seconds,
+                        }
+                    else:
+                        results[key] = compare_config(
+                            domain, experiment, split, run_original
+                        )
+                    print(_line(domain, experiment, split, results[key]), flush=True)
     if not _SKIP_BEAM.value:
         total = _BEAM_SHARDS.value * _BEAM_TASKS.value
         for workers in (1, 2):
