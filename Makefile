@@ -21,7 +21,7 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 
 demo: setup
-	$(BIN)/exedec-tf demo $(if $(DATA_DIR),--data_dir=$(DATA_DIR),)
+	$(BIN)/exedec-tf reproduce $(if $(DATA_DIR),--data_dir=$(DATA_DIR),)
 
 test: setup
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

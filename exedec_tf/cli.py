@@ -7,11 +7,11 @@ one by writing the module and listing it in `COMMANDS`.
 import argparse
 import sys
 
-from exedec_tf.commands import convert_checkpoint, demo, download
+from exedec_tf.commands import convert_checkpoint, download, reproduce
 
 # Order here is the order of `exedec-tf --help`.
 COMMANDS = (
-    demo,
+    reproduce,
     download,
     convert_checkpoint,
 )

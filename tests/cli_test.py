@@ -4,26 +4,26 @@ import numpy as np
 import pytest
 
 from configs import get_config
-from exedec_tf import cli, demo
+from exedec_tf import cli, reproduce
 from exedec_tf.models import create_model, get_flax_params
 from exedec_tf.models.flax_checkpoint import write_flax_checkpoint
 
 
-def test_demo_subcommand_passes_flags(monkeypatch):
+def test_reproduce_subcommand_passes_flags(monkeypatch):
     calls = []
 
-    def fake_run_demo(**kwargs):
+    def fake_run_reproduce(**kwargs):
         calls.append(kwargs)
         return 0
 
-    monkeypatch.setattr(demo, "run_demo", fake_run_demo)
-    assert cli.main(["demo", "--data_dir", "D", "--show", "3"]) == 0
+    monkeypatch.setattr(reproduce, "run_reproduce", fake_run_reproduce)
+    assert cli.main(["reproduce", "--data_dir", "D", "--show", "3"]) == 0
     assert calls == [{"data_dir": "D", "cache_dir": None, "show": 3}]
 
 
-def test_demo_failure_gives_exit_status_1(monkeypatch):
-    monkeypatch.setattr(demo, "run_demo", lambda **kwargs: 5)
-    assert cli.main(["demo"]) == 1
+def test_reproduce_failure_gives_exit_status_1(monkeypatch):
+    monkeypatch.setattr(reproduce, "run_reproduce", lambda **kwargs: 5)
+    assert cli.main(["reproduce"]) == 1
 
 
 def test_unknown_subcommand_exits_with_usage(capsys):

@@ -1,4 +1,4 @@
-"""The quickstart demo: what the project can do so far, on the released data.
+"""Reproduce the released data: interpreters, Python renderings and generators.
 
 It loads every released test set, runs each ground-truth program through the
 domain interpreter and its Python rendering, reports how many problems
@@ -59,7 +59,7 @@ def _show_problem(domain, problem, out) -> None:
 
 
 # (domain, experiment, rows): released test rows regenerated from seed 0 by the
-# demo; cheap ones only (DeepCoder test searches can take minutes).
+# check; cheap ones only (DeepCoder test searches can take minutes).
 REPLAY_CHECKS = (
     ("robustfill", "NONE", 100),
     ("robustfill", "COMPOSE_NEW_OP", 100),
@@ -77,8 +77,8 @@ def replay_released(family, domain: str, experiment: str, rows: int) -> int:
     )
 
 
-def run_demo(data_dir=None, cache_dir=None, show=2, out=None) -> int:
-    """Runs the demo; returns the number of released problems that failed."""
+def run_reproduce(data_dir=None, cache_dir=None, show=2, out=None) -> int:
+    """Runs every check; returns the number of released problems that failed."""
     out = out or sys.stdout
     root = resolve_data_dir(data_dir, cache_dir)
     family = root / "test_data"
