@@ -109,6 +109,10 @@ class Domain(abc.ABC):
         The result can be passed to `run_program` and compared with its output.
         """
 
+    def loop_ops(self):
+        """The ExeDec loop helpers of this domain (`exedec_tf.domains.loop_ops`)."""
+        raise NotImplementedError(f"{self.name} has no ExeDec loop helpers")
+
     def describe_program(self, program: str) -> str:
         """A human-readable form of a released program string (for logs and demos)."""
         return program

@@ -115,6 +115,11 @@ class DeepCoderDomain(Domain):
         outputs = tuple(trace[-1].next_part) if trace else ()
         return [Step(t.inputs, outputs, t.next_part, (), t.program_part) for t in trace]
 
+    def loop_ops(self):
+        from exedec_tf.domains.loop_ops_deepcoder import DeepCoderLoopOps
+
+        return DeepCoderLoopOps(self.config)
+
     def llm_problem_io(self, problem) -> tuple[list[str], list[str]]:
         """Converts an `llm_data` problem to released (input state, output) strings."""
         names = list(problem.inputs)

@@ -94,6 +94,11 @@ class RobustFillDomain(Domain):
             )
         return steps
 
+    def loop_ops(self):
+        from exedec_tf.domains.loop_ops_robustfill import RobustFillLoopOps
+
+        return RobustFillLoopOps()
+
     def llm_problem_io(self, problem) -> tuple[list[str], list[str]]:
         """Returns an `llm_data` problem's inputs and outputs (already strings)."""
         return list(problem.inputs), list(problem.outputs)
