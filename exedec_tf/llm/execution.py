@@ -15,7 +15,8 @@ from typing import Any
 Executor = Callable[[str, Any], "list | None"]
 
 
-def _runtime(domain: str):
+def runtime(domain: str):
+    """A fresh `dsl` object for programs of `domain`."""
     # Imported lazily so the sandbox worker only loads the DSL it needs.
     if domain == "deepcoder":
         from exedec_tf.dsl.deepcoder.python_exec import dsl_namespace
@@ -69,7 +70,7 @@ def run_program(domain: str, code: str, inputs) -> list | None:
       (None where the call raised).
     """
     count = num_examples(domain, inputs)
-    namespace = {"dsl": _runtime(domain)}
+    namespace = {"dsl": runtime(domain)}
     try:
         exec(code, namespace)
     except (Exception, SystemExit):
