@@ -7,11 +7,19 @@ one by writing the module and listing it in `COMMANDS`.
 import argparse
 import sys
 
-from exedec_tf.commands import convert_checkpoint, download, reproduce
+from exedec_tf.commands import (
+    convert_checkpoint,
+    download,
+    evaluate,
+    reproduce,
+    synthesize,
+)
 
 # Order here is the order of `exedec-tf --help`.
 COMMANDS = (
     reproduce,
+    synthesize,
+    evaluate,
     download,
     convert_checkpoint,
 )

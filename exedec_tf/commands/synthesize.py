@@ -1,0 +1,76 @@
+"""`exedec-tf synthesize`: find a program for your own examples."""
+
+import dataclasses
+import sys
+
+from exedec_tf.commands.evaluate import (
+    add_loop_arguments,
+    add_model_arguments,
+    loop_options,
+    model_paths,
+)
+
+
+def _run(args) -> int:
+    from exedec_tf import domains
+    from exedec_tf.domains.loop_ops import SpecEncodingError
+    from exedec_tf.synthesis import loading, user_examples
+    from exedec_tf.synthesis.model_calls import ModelMismatchError
+
+    domain = domains.get(args.domain)
+    try:
+        if bool(args.example) == bool(args.examples_json):
+            raise ValueError("give --example (repeated) or --examples_json")
+        if args.examples_json:
+            pairs = user_examples.read_examples_json(args.examples_json)
+        else:
+            pairs = [
+                user_examples.split_example(text, n)
+                for n, text in enumerate(args.example)
+            ]
+        problem = user_examples.problem_from_examples(domain, pairs)
+        paths = model_paths(args)
+        options = loop_options(args)
+        if paths.method == "joint":
+            options = options.__class__(**{**vars(options), "prediction_type": "joint"})
+        models = loading.load_models(paths)
+        report = user_examples.synthesize_examples(
+            problem, domain, options=options, **models
+        )
+    except (
+        ValueError,
+        OSError,
+        SpecEncodingError,
+        ModelMismatchError,
+        loading.ModelLoadError,
+    ) as error:
+        print(f"exedec-tf synthesize: error: {error}", file=sys.stderr)
+        return 2
+    print(user_examples.format_report(problem, report))
+    return 0 if report.solved else 1
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "synthesize",
+        help="synthesize a program for your own I/O examples",
+        description="Runs ExeDec on your examples and prints the program (DSL "
+        "and Python), whether it satisfies every example, and its subgoals. "
+        "RobustFill: --example 'input -> output' (strings). DeepCoder: "
+        "--example '[1, 2, 3], 4 -> [5, 6]' (inputs: ints or int lists, "
+        "comma-separated). Exit status 1 when no program satisfies them all.",
+    )
+    parser.add_argument("--domain", required=True, choices=["deepcoder", "robustfill"])
+    parser.add_argument(
+        "--example",
+        action="append",
+        help="one example 'input -> output' (repeat: 4 for RobustFill, 3 for "
+        "DeepCoder with the paper's models)",
+    )
+    parser.add_argument(
+        "--examples_json",
+        help='JSON file: [{"input": ..., "output": ...}, ...]',
+    )
+    add_model_arguments(parser)
+    add_loop_arguments(parser)
+    parser.set_defaults(func=_run)

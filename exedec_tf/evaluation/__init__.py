@@ -1,0 +1,1 @@
+"""Evaluating ExeDec (or the baseline) over a split: sharded, resumable, merged."""

@@ -1,0 +1,134 @@
+"""Evaluation runs: results files, resume after an interruption, shards, merge."""
+
+import dataclasses
+import json
+
+import pytest
+
+from exedec_tf.evaluation import merge, results, runner
+from exedec_tf.synthesis.options import LoopOptions
+from exedec_tf.synthesis.records import Problem
+from tests.synthesis import cases
+
+
+def _problems():
+    upper = Problem(("ab", "cd", "ef", "gh"), ("AB.", "CD.", "EF.", "GH."))
+    other = Problem(("xy", "zz", "ef", "gh"), ("no", "no", "no", "no"))
+    return [
+        dataclasses.replace(upper if i % 2 == 0 else other, index=i) for i in range(6)
+    ]
+
+
+class _Interrupt(Exception):
+    pass
+
+
+def _models(fail_after=None):
+    spec, synth = cases.rf_models()
+    if fail_after is not None:
+        original = synth.beam_search
+
+        def failing(*args):
+            if len(synth.calls) >= fail_after:
+                raise _Interrupt()
+            return original(*args)
+
+        synth.beam_search = failing
+    return {"spec_decomposer": spec, "synthesizer": synth}
+
+
+def _run(out_dir, problems=None, **kwargs):
+    return runner.evaluate(
+        _problems() if problems is None else problems,
+        "robustfill",
+        out_dir,
+        options=LoopOptions(beam_size=2),
+        progress=False,
+        tensorboard=False,
+        **{"batch_size": 2, **kwargs},
+    )
+
+
+def _strip_times(summary):
+    return [{**p, "time_s": 0} for p in summary["problems"]]
+
+
+def test_results_json_per_problem_and_totals(tmp_path):
+    summary = _run(tmp_path, **_models())
+    on_disk = json.loads((tmp_path / "results.json").read_text())
+    assert on_disk["totals"] == summary["totals"]
+    assert summary["totals"]["num_problems"] == 6
+    assert summary["totals"]["num_solved"] == 3
+    assert summary["totals"]["accuracy"] == 0.5
+    first = summary["problems"][0]
+    assert first["solved"] and first["predicted_program"] == "8 111|4 83"
+    assert first["steps"] == 3 and first["time_s"] >= 0
+    assert first["subgoals"] == [["AB", "CD", "EF", "GH"], [".", ".", ".", "."]]
+    assert summary["settings"]["method"] == "separate"
+
+
+def test_resume_after_interruption_skips_done_problems(tmp_path):
+    reference = _run(tmp_path / "ref", **_models())
+    with pytest.raises(_Interrupt):
+        _run(tmp_path / "run", **_models(fail_after=3))
+    partial = results.read_log(tmp_path / "run" / "results.jsonl")
+    assert 0 < len(partial) < 6
+    models = _models()
+    resumed = _run(tmp_path / "run", **models)
+    # Only the missing problems were started again: count first-step specs.
+    initial = {p.outputs for p in _problems()}
+    started = [key for _, keys in models["spec_decomposer"].calls for key in keys]
+    assert sum(key in initial for key in started) == 6 - len(partial)
+    assert _strip_times(resumed) == _strip_times(reference)
+    assert len(results.read_log(tmp_path / "run" / "results.jsonl")) == 6
+
+
+def test_partial_last_line_is_redone(tmp_path):
+    _run(tmp_path, **_models())
+    log = tmp_path / "results.jsonl"
+    lines = log.read_text().splitlines()
+    log.write_text("\n".join(lines[:-1]) + "\n" + lines[-1][:10])
+    assert len(results.read_log(log)) == 5
+    summary = _run(tmp_path, **_models())
+    assert summary["totals"]["num_problems"] == 6
+
+
+def test_other_settings_in_same_folder_are_refused(tmp_path):
+    _run(tmp_path, **_models())
+    with pytest.raises(results.ResultsError, match="beam_size"):
+        runner.evaluate(
+            _problems(),
+            "robustfill",
+            tmp_path,
+            options=LoopOptions(beam_size=3),
+            progress=False,
+            tensorboard=False,
+            **_models(),
+        )
+
+
+def test_shards_merge_to_the_unsharded_result(tmp_path):
+    whole = _run(tmp_path / "whole", **_models())
+    for index in range(3):
+        _run(tmp_path / "sharded", shard_index=index, shard_count=3, **_models())
+    merged = merge.merge_results(tmp_path / "sharded", tensorboard=False)
+    assert _strip_times(merged) == _strip_times(whole)
+    assert merged["totals"]["num_solved"] == whole["totals"]["num_solved"]
+
+
+def test_merge_reports_a_missing_shard(tmp_path):
+    _run(tmp_path, shard_index=0, shard_count=2, **_models())
+    with pytest.raises(results.ResultsError, match=r"shards \[1\] of 2"):
+        merge.merge_results(tmp_path, tensorboard=False)
+
+
+def test_tensorboard_scalars_are_written(tmp_path):
+    runner.evaluate(
+        _problems()[:2],
+        "robustfill",
+        tmp_path,
+        options=LoopOptions(beam_size=2),
+        progress=False,
+        **_models(),
+    )
+    assert list((tmp_path / "tb" / "results").glob("events.out.tfevents.*"))
