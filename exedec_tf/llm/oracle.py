@@ -50,6 +50,10 @@ class OracleLLM:
         self._unknown = unknown
         self.calls = 0
 
+    def add_texts(self, texts: Iterable[str]) -> None:
+        """Adds complete texts (thread-safe enough for the runner: done up front)."""
+        self._texts.extend(texts)
+
     def __call__(self, prompt: str, n: int, temperature=0.0, model="", max_tokens=0):
         self.calls += 1
         for text in self._texts:

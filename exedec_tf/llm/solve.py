@@ -58,7 +58,7 @@ def solve_baseline(
 
 
 def _attempt(
-    few_shots, test_problem, domain, version, prompt_format, sample, execute
+    few_shots, test_problem, domain, version, prompt_format, sample, execute, attempt
 ) -> tuple[str | None, list, bool]:
     adapter = adapters.get(domain)
     partial = test_problem.with_program(None)
@@ -70,7 +70,9 @@ def _attempt(
             )
         except Exception:  # noqa: BLE001 - an invalid partial program ends it.
             break
-        response = sample(prompt, 1)[0]
+        # attempt 0 asks for 1 sample; attempt a > 0 (distinct attempts) for
+        # a + 1 and takes the last, so the cache keeps earlier ones.
+        response = sample(prompt, attempt + 1)[attempt]
         program_step = cut_program_from_sample(response)
         trajectory.append(
             {"sample": response, "program_step": program_step, "prompt": prompt}
@@ -92,6 +94,7 @@ def solve_exedec(
     num_samples: int,
     execute: Executor,
     ablation: bool = False,
+    distinct_attempts: bool = False,
 ) -> dict:
     """ExeDec prompting: up to `num_samples` attempts of at most 3 steps each.
 
@@ -99,6 +102,11 @@ def solve_exedec(
     the partial program and executes it; the next prompt shows the actual
     execution results. An attempt ends on success, after 3 steps, or when
     the next prompt cannot be built (a trajectory check fails).
+
+    With `distinct_attempts` False (the original's behaviour) every attempt
+    asks for one sample per prompt, so with a cache all attempts replay the
+    first one (spec §6). With True, attempt a uses the a-th sample of each
+    prompt, so attempts differ at temperature > 0.
 
     Returns:
       The result record: index, test_problem, samples (the composed program
@@ -108,9 +116,16 @@ def solve_exedec(
     start = time.perf_counter()
     prompt_format = "exedec_ablation" if ablation else "exedec"
     samples, trajectories, success = [], [], False
-    for _ in range(num_samples):
+    for attempt in range(num_samples):
         program, trajectory, success = _attempt(
-            few_shots, test_problem, domain, version, prompt_format, sample, execute
+            few_shots,
+            test_problem,
+            domain,
+            version,
+            prompt_format,
+            sample,
+            execute,
+            attempt if distinct_attempts else 0,
         )
         samples.append(program)
         trajectories.append(trajectory)

@@ -1,0 +1,108 @@
+"""Loading the released LLM problems: from a directory, a download, or TFDS.
+
+A row is `(index, few_shots, test_problem)` with `Problem` records whose
+Python programs are rendered at the requested version.
+"""
+
+import pathlib
+
+from exedec_tf.data import released
+from exedec_tf.llm.problem import Problem, check_domain, from_llm_problem
+
+Row = tuple[int, list[Problem], Problem]
+
+
+def rows_from_llm_rows(llm_rows, domain: str, version: int) -> list[Row]:
+    """Converts `released.LLMRow` records to rows of Problems."""
+    return [
+        (
+            row.index,
+            [from_llm_problem(s, domain, version) for s in row.few_shot_examples],
+            from_llm_problem(row.test_problem, domain, version),
+        )
+        for row in llm_rows
+    ]
+
+
+def load_rows(data_dir, domain: str, experiment, version: int) -> list[Row]:
+    """Rows of `<data_dir>/<domain>/<EXPERIMENT>.jsonl` (the `llm_data` layout).
+
+    Args:
+      data_dir: the folder holding `deepcoder/` and `robustfill/`; None
+        downloads the official files (checked against their sha256) into the
+        data cache of `exedec_tf.data.sources`.
+    """
+    check_domain(domain)
+    if data_dir is None:
+        from exedec_tf.data import sources
+
+        path = sources.fetch_file("llm_data", domain, experiment)
+    else:
+        path = released.released_file(pathlib.Path(data_dir), domain, experiment)
+    return rows_from_llm_rows(released.read_llm_file(path), domain, version)
+
+
+def _text(value) -> str:
+    return value.decode("utf-8") if isinstance(value, bytes) else str(value)
+
+
+def _problem_from_strings(domain, inputs, outputs, program, version) -> Problem:
+    inputs = [_text(v) for v in inputs]
+    outputs = [_text(v) for v in outputs]
+    program = _text(program)
+    if domain == "deepcoder":
+        from exedec_tf.dsl import deepcoder as dsl
+
+        states = [dsl.ProgramState.from_str(s) for s in inputs]
+        names = states[0].variables if states else []
+        values = {n: [s.values[k] for s in states] for k, n in enumerate(names)}
+        outs = [dsl.parse_value(o) for o in outputs]
+        released_problem = released.LLMProblem(values, tuple(outs), program)
+    else:
+        released_problem = released.LLMProblem(inputs, tuple(outputs), program)
+    return from_llm_problem(released_problem, domain, version)
+
+
+def row_from_tfds_example(example: dict, domain: str, version: int) -> Row:
+    """A row from one example of the TFDS `llm` split (as numpy or Python values).
+
+    The TFDS split stores the released string encodings; DeepCoder states
+    and values are parsed back to Python values (the llm_data form).
+    """
+    check_domain(domain)
+    shots = example["few_shot"]
+    if isinstance(shots, dict):  # tfds.as_numpy gives a dict of arrays.
+        shots = [
+            {key: shots[key][i] for key in ("inputs", "outputs", "program")}
+            for i in range(len(shots["program"]))
+        ]
+    few_shots = [
+        _problem_from_strings(domain, s["inputs"], s["outputs"], s["program"], version)
+        for s in shots
+    ]
+    test = _problem_from_strings(
+        domain, example["inputs"], example["outputs"], example["program"], version
+    )
+    return int(example["index"]), few_shots, test
+
+
+def load_rows_tfds(domain: str, experiment, version: int, data_dir=None) -> list[Row]:
+    """Rows of the TFDS `llm` split of `exedec_<domain>/<experiment>`.
+
+    The dataset must have been built (`tfds build`), into `data_dir` or the
+    TFDS default directory.
+    """
+    import tensorflow_datasets as tfds
+
+    from exedec_tf.experiments import parse_experiment
+
+    check_domain(domain)
+    # Importing the builder module registers it with TFDS.
+    if domain == "deepcoder":
+        import tfds_builders.exedec_deepcoder.exedec_deepcoder_dataset_builder  # noqa: F401
+    else:
+        import tfds_builders.exedec_robustfill.exedec_robustfill_dataset_builder  # noqa: F401
+    name = f"exedec_{domain}/{parse_experiment(experiment).name.lower()}"
+    dataset = tfds.load(name, split="llm", data_dir=data_dir)
+    rows = [row_from_tfds_example(ex, domain, version) for ex in tfds.as_numpy(dataset)]
+    return sorted(rows, key=lambda row: row[0])
