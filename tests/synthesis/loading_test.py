@@ -1,0 +1,32 @@
+"""Model paths -> method, and the loader's errors."""
+
+import pytest
+
+from exedec_tf.synthesis import loading
+
+
+def test_method_from_paths():
+    assert loading.ModelPaths("a", "b").method == "separate"
+    assert loading.ModelPaths(joint="j").method == "joint"
+    assert loading.ModelPaths(baseline="b").method == "baseline"
+    for bad in (
+        loading.ModelPaths(),
+        loading.ModelPaths("a"),
+        loading.ModelPaths("a", "b", "c"),
+    ):
+        with pytest.raises(ValueError, match="give --spec_decomposer"):
+            _ = bad.method
+
+
+def test_load_models_uses_the_loader(monkeypatch):
+    monkeypatch.setattr(loading, "load_model", lambda path: f"model:{path}")
+    assert loading.load_models(loading.ModelPaths("s", "y")) == {
+        "spec_decomposer": "model:s",
+        "synthesizer": "model:y",
+    }
+    assert loading.load_models(loading.ModelPaths(joint="j")) == {
+        "synthesizer": "model:j"
+    }
+    assert loading.load_models(loading.ModelPaths(baseline="b")) == {
+        "baseline": "model:b"
+    }
