@@ -11,6 +11,7 @@ from exedec_tf.commands import (
     convert_checkpoint,
     download,
     evaluate,
+    llm_experiment,
     reproduce,
     synthesize,
 )
@@ -22,6 +23,7 @@ COMMANDS = (
     evaluate,
     download,
     convert_checkpoint,
+    llm_experiment,
 )
 
 

@@ -283,6 +283,21 @@ def _run_group(
             )
 
 
+def format_summary(summary: dict) -> str:
+    """A short text table of solved counts (what the original printed)."""
+    lines = []
+    for domain, groups in summary["solved"].items():
+        for experiment, counts in groups.items():
+            lines.append(
+                f"{domain:10s} {experiment:27s} solved {counts['solved']:4d} / "
+                f"{counts['total']:4d} ({counts['rate']:.3f})"
+            )
+    if summary["errors"]:
+        lines.append(f"{len(summary['errors'])} problem(s) failed; rerun to retry:")
+        lines.extend(f"  {e}" for e in summary["errors"][:10])
+    return "\n".join(lines)
+
+
 def _summary(config, progress, errors, backend, sandbox, cache) -> dict:
     groups = {}
     for (domain, experiment), records in sorted(progress.records.items()):
