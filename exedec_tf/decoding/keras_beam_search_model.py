@@ -43,7 +43,7 @@ class KerasBeamSearchModel:
         alpha: float = 0.0,
         bos_token: int = 1,
         eos_token: int = 2,
-        cached: bool = False,
+        cached: bool = True,
         jit_compile: bool = True,
     ):
         for name, value, low in (

@@ -77,7 +77,7 @@ def model_beam_search(
     alpha: float = 0.0,
     bos_token: int = 1,
     eos_token: int = 2,
-    cached: bool = False,
+    cached: bool = True,
 ) -> BeamSearchResult:
     """One beam search per batch item with an ExeDec model (inference.md §1.10).
 
@@ -91,15 +91,14 @@ def model_beam_search(
       alpha: brevity-penalty exponent.
       bos_token: BOS id.
       eos_token: EOS id.
-      cached: step a key/value cache (True) or re-decode the whole buffer.
+      cached: step a key/value cache (True; used when the model supports
+        it, see `supports_cached_decoding`) or re-decode the whole buffer.
 
     Returns:
       `BeamSearchResult(seqs [B,K,T-1], scores [B,K], origin [B,K])`.
     """
     encoded, mask = encode_slots(model, inputs, outputs)
-    if cached:
-        from exedec_tf.decoding.cached_decoder import CachedDecoder
-
+    if cached and supports_cached_decoding(model):
         decoder = CachedDecoder(model, max_decode_length)
         logits_fn, cache = decoder.logits_fn(encoded, mask)
     else:
@@ -114,3 +113,10 @@ def model_beam_search(
         bos_token=bos_token,
         eos_token=eos_token,
     )
+
+
+# Imported last: the cached decoder falls back to `full_decode_logits_fn`.
+from exedec_tf.decoding.cached_decoder import (  # noqa: E402
+    CachedDecoder,
+    supports_cached_decoding,
+)

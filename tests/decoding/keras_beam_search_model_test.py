@@ -59,7 +59,7 @@ def sequence_logprob(model, inputs, outputs, seq, eos):
     return total
 
 
-@pytest.mark.parametrize("cached", [False])
+@pytest.mark.parametrize("cached", [False, True])
 @pytest.mark.parametrize("model_type", MODEL_TYPES)
 def test_scores_are_the_models_log_probs_of_the_origin_slot(model_type, cached):
     rng = seeded(1)
