@@ -49,8 +49,21 @@ def _rf_problems():
     ] + [dataclasses.replace(cases.RF_PROBLEM, index=3)]
 
 
-def _strip(results):
-    return [dataclasses.replace(r, time_s=0.0) for r in results]
+def _assert_same(one, many):
+    """Equal results; scores to float32 rounding.
+
+    The loop itself is batch-independent (tests/synthesis/loop_test.py proves
+    it exactly), but CPU kernels may round differently for another batch
+    size, so scores can differ in the last bits.
+    """
+    for a, b in zip(one, many, strict=True):
+        strip = lambda r: dataclasses.replace(  # noqa: E731
+            r, time_s=0.0, beam=tuple(dataclasses.replace(s, score=0) for s in r.beam)
+        )
+        assert strip(a) == strip(b)
+        np.testing.assert_allclose(
+            [s.score for s in a.beam], [s.score for s in b.beam], rtol=1e-5
+        )
 
 
 def test_robustfill_separate_runs_and_batching_is_exact():
@@ -64,7 +77,7 @@ def test_robustfill_separate_runs_and_batching_is_exact():
     problems = _rf_problems()[:3]
     one = run_exedec(problems, cases.RF, synth, spec, options, batch_size=1)
     many = run_exedec(problems, cases.RF, synth, spec, options, batch_size=3)
-    assert _strip(one) == _strip(many)
+    _assert_same(one, many)
     for result in one:
         assert result.num_steps == 20
         assert len(result.beam) == 3
@@ -81,5 +94,5 @@ def test_deepcoder_joint_runs_and_batching_is_exact():
     options = LoopOptions(prediction_type="joint", beam_size=2)
     one = run_exedec(problems, cases.DC, joint, None, options, batch_size=1)
     many = run_exedec(problems, cases.DC, joint, None, options, batch_size=3)
-    assert _strip(one) == _strip(many)
+    _assert_same(one, many)
     assert all(r.num_steps <= 9 for r in one)
