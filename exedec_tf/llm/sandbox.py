@@ -11,15 +11,17 @@ Guaranteed (Linux):
     CPU-time limit (RLIMIT_CPU); an infinite loop becomes a failed call;
   * an address-space limit (RLIMIT_AS): huge allocations raise MemoryError in
     the program or kill the child; either way the call just fails;
-  * no new processes or threads (RLIMIT_NPROC = 0) and no file writes
-    (RLIMIT_FSIZE = 0);
+  * no new processes or threads (RLIMIT_NPROC = 0, which root ignores:
+    a root harness runs programs as `nobody`), and no data written to
+    files (RLIMIT_FSIZE = 0);
   * a crash (segfault via ctypes, os._exit, a signal) is a failed call; a
     worker that stops answering is killed with its process group and
     replaced;
   * a fresh child per call, so a program cannot affect later ones;
   * on x86_64 and aarch64 a seccomp filter (`seccomp.py`) denies sockets
-    (no network), exec, ptrace/process_vm_* (no access to other processes'
-    memory), kill, and every file-system write.
+    (no network), fork/clone, exec, ptrace/process_vm_* (no access to other
+    processes' memory), kill, raising limits again, and every file-system
+    change (opening for writing, creating, removing, renaming files).
 
 Not guaranteed:
   * files readable by this user can be read (there is no chroot or mount

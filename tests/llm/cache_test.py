@@ -163,7 +163,7 @@ def test_killed_writer_leaves_a_loadable_cache(tmp_path):
     proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE)
     assert proc.stdout.readline().strip() == b"started"
     while (tmp_path / "m.cache").stat().st_size < 200_000:
-        pass
+        assert proc.poll() is None, "the writer died early"
     proc.kill()
     proc.wait()
     cache = LLMCache(tmp_path, "m")
