@@ -42,8 +42,8 @@ class DeepCoderLoopOps(LoopOps):
         return ids
 
     def decode_spec(self, ids: Sequence[int]) -> str:
-        special = (self.pad_id, self.bos_id, self.eos_id)
-        return " ".join(self._id_to_token[int(i)] for i in ids if i not in special)
+        ids = np.asarray(ids)
+        return " ".join(self._id_to_token[i] for i in ids[ids > self.eos_id].tolist())
 
     def parts_parse(self, parts) -> bool:
         try:
@@ -105,7 +105,8 @@ class DeepCoderLoopOps(LoopOps):
 
     def decode_program(self, ids):
         # PAD and EOS are dropped but BOS is kept (it makes parsing fail).
-        tokens = self._tokens([int(i) for i in ids if i > 0 and i != self.eos_id])
+        ids = np.asarray(ids)
+        tokens = self._tokens(ids[(ids > 0) & (ids != self.eos_id)].tolist())
         return None if tokens is None else self._parse(tokens)
 
     def decode_baseline_program(self, ids):

@@ -2,6 +2,8 @@
 
 from collections.abc import Sequence
 
+import numpy as np
+
 from exedec_tf.domains.loop_ops import DecodedProgram, LoopOps, SpecEncodingError
 from exedec_tf.dsl import robustfill as dsl
 from exedec_tf.dsl.errors import DSLError
@@ -29,7 +31,8 @@ class RobustFillLoopOps(LoopOps):
             raise SpecEncodingError(str(error)) from None
 
     def decode_spec(self, ids: Sequence[int]) -> str:
-        return dsl.decode_spec(int(i) for i in ids)
+        ids = np.asarray(ids)
+        return dsl.decode_spec(ids[ids > self.eos_id].tolist())
 
     def advance_outputs(self, parts, targets, detect_invalid):
         remaining: list[str] = []
@@ -52,11 +55,12 @@ class RobustFillLoopOps(LoopOps):
         return [self.bos_id]
 
     def decode_program(self, ids):
-        ids = [int(i) for i in ids]
-        eos = [p for p, i in enumerate(ids) if i == self.eos_id]
+        ids = np.asarray(ids)
+        eos = np.flatnonzero(ids == self.eos_id)
         # Cut at the last EOS, or before the last position when there is none.
-        end = eos[-1] if eos else len(ids) - 1
-        program = dsl.ids_to_program(ids[:end])
+        end = eos[-1] if len(eos) else len(ids) - 1
+        kept = ids[:end]
+        program = dsl.ids_to_program(kept[kept > self.eos_id].tolist())
         if program is None:
             return None
         try:

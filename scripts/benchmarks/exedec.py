@@ -1,0 +1,130 @@
+"""ExeDec loop throughput: problems per second, batch 1 versus batched.
+
+Runs the full loop (beam 10 by default) on released test problems with
+  * `oracle`: scripted models that predict the ground-truth decomposition
+    (no network; measures the loop's own Python cost: decoding, execution,
+    re-encoding, bookkeeping), and
+  * `tiny`, `small`, `paper`: random-weight Keras models of those sizes
+    through the in-process adapter (`exedec_tf.decoding`), with the
+    end-to-end shapes of the paper (RobustFill L=200, T=85/100; DeepCoder
+    L=100, T=30/42). Random models predict malformed subgoals, so by default
+    `--random_detect_invalid=false` makes every problem run the full step
+    limit (the worst case); with detection on they stop after one step.
+    The oracle always runs with the default options.
+
+Each configuration is warmed up on the first problems (graph tracing and XLA
+compilation per batch shape) before timing; warm-up time is reported apart.
+
+Usage:
+  python scripts/benchmarks/exedec.py \
+      --released_file=/path/to/test_data/robustfill/NONE.jsonl \
+      --scales=oracle,small --batch_sizes=1,10 --num_problems=20
+"""
+
+import json
+import time
+
+import numpy as np
+from absl import app, flags
+
+from exedec_tf import domains
+from exedec_tf.evaluation.problems import released_problems
+from exedec_tf.synthesis.loop import run_exedec
+from exedec_tf.synthesis.options import LoopOptions
+from exedec_tf.synthesis.scripted import oracle_models
+
+_RELEASED_FILE = flags.DEFINE_string(
+    "released_file", None, "Released test_data JSONL file.", required=True
+)
+_DOMAIN = flags.DEFINE_enum("domain", "robustfill", ["robustfill", "deepcoder"], "")
+_SCALES = flags.DEFINE_list("scales", ["oracle", "small"], "oracle/tiny/small/paper")
+_BATCH_SIZES = flags.DEFINE_list("batch_sizes", ["1", "10"], "Problems per call.")
+_NUM_PROBLEMS = flags.DEFINE_integer("num_problems", 20, "Timed problems.")
+_BEAM_SIZE = flags.DEFINE_integer("beam_size", 10, "K.")
+_RANDOM_DETECT_INVALID = flags.DEFINE_bool(
+    "random_detect_invalid",
+    False,
+    "detect_invalid (and discard) for random models (see the module docstring).",
+)
+_CACHED = flags.DEFINE_bool("cached", True, "Key/value-cached decoding.")
+_JIT = flags.DEFINE_bool("jit", True, "XLA-compile the beam search.")
+
+# End-to-end (E, L, spec T, synthesizer T) of the paper (inference spec §2.10).
+SHAPES = {"robustfill": (4, 200, 85, 100), "deepcoder": (3, 100, 30, 42)}
+
+
+def _keras_models(domain: str, scale: str):
+    from configs import get_config
+    from exedec_tf.decoding.keras_beam_search_model import KerasBeamSearchModel
+    from exedec_tf.models import create_model
+
+    num_examples, length, spec_t, synth_t = SHAPES[domain]
+    rng = np.random.default_rng(0)
+    models = {}
+    for name, model_type, t in (
+        ("spec_decomposer", "spec_decomposer_model", spec_t),
+        ("synthesizer", "synthesizer_model", synth_t),
+    ):
+        config = get_config(f"{domain}_{model_type.removesuffix('_model')}_{scale}")
+        model = create_model(model_type, config.model)
+        for variable in model.weights:
+            shape = tuple(variable.shape)
+            scale_ = 1.0 / np.sqrt(shape[0]) if len(shape) > 1 else 0.1
+            variable.assign((rng.standard_normal(shape) * scale_).astype(np.float32))
+        models[name] = KerasBeamSearchModel(
+            model, num_examples, length, t, cached=_CACHED.value, jit_compile=_JIT.value
+        )
+    return models
+
+
+def _models(domain, scale, problems):
+    if scale == "oracle":
+        num_examples, length = SHAPES[domain][:2]
+        found = oracle_models(domains.get(domain), problems, num_examples, length)
+        return {k: found[k] for k in ("spec_decomposer", "synthesizer")}
+    return _keras_models(domain, scale)
+
+
+def main(argv):
+    del argv
+    domain = domains.get(_DOMAIN.value)
+    problems = released_problems(_RELEASED_FILE.value)
+    for scale in _SCALES.value:
+        detect = scale == "oracle" or _RANDOM_DETECT_INVALID.value
+        options = LoopOptions(
+            beam_size=_BEAM_SIZE.value,
+            detect_invalid=detect,
+            discard_repeat_functionality=detect,
+        )
+        for batch_size in map(int, _BATCH_SIZES.value):
+            warm = problems[:batch_size]
+            timed = problems[batch_size : batch_size + _NUM_PROBLEMS.value]
+            models = _models(domain.name, scale, warm + timed)
+            start = time.perf_counter()
+            run_exedec(warm, domain, options=options, batch_size=batch_size, **models)
+            warmup = time.perf_counter() - start
+            start = time.perf_counter()
+            results = run_exedec(
+                timed, domain, options=options, batch_size=batch_size, **models
+            )
+            elapsed = time.perf_counter() - start
+            row = {
+                "domain": domain.name,
+                "scale": scale,
+                "beam_size": options.beam_size,
+                "batch_size": batch_size,
+                "problems": len(timed),
+                "problems_per_s": round(len(timed) / elapsed, 3),
+                "mean_steps": float(np.mean([r.num_steps for r in results])),
+                "solved": sum(r.success for r in results),
+                "warmup_s": round(warmup, 2),
+                "detect_invalid": options.detect_invalid,
+                "cached": _CACHED.value,
+                "jit": _JIT.value,
+            }
+            print(json.dumps(row), flush=True)
+            del models
+
+
+if __name__ == "__main__":
+    app.run(main)
