@@ -49,7 +49,7 @@ import tempfile
 import threading
 import time
 
-from exedec_tf.llm import seccomp, values
+from exedec_tf.llm import values
 
 _PACKAGE_ROOT = pathlib.Path(__file__).resolve().parent.parent.parent
 # Extra time the worker may take beyond the call's limit before it is replaced.
@@ -82,7 +82,8 @@ class _Worker:
         )
         self._buffer = b""
         line = self._read_line(time.monotonic() + 60)
-        if line is None or not json.loads(line).get("ready"):
+        self.ready = json.loads(line) if line else {}
+        if not self.ready.get("ready"):
             self.kill()
             raise SandboxError("the sandbox worker did not start")
 
@@ -184,18 +185,29 @@ class Sandbox:
             _set_non_dumpable()
 
     def protections(self) -> list[str]:
-        """Which protections apply on this machine (for logs and results)."""
-        found = [
-            "process",
-            "wall_clock",
-            "rlimit_cpu",
-            "rlimit_as",
-            "no_fork",
-            "no_file_writes",
-        ]
-        if self._config["seccomp"] and seccomp.build_filter(os.uname().machine):
+        """Which protections apply on this machine (for logs and results).
+
+        Starts a worker if none runs yet, since the worker finds out whether
+        the seccomp filter can be installed.
+        """
+        with self._slots:
+            try:
+                worker = self._idle.get_nowait()
+            except queue.Empty:
+                worker = self._start_worker()
+            ready = worker.ready
+            self._idle.put(worker)
+        found = ["process", "wall_clock", "rlimit_cpu", "rlimit_as", "rlimit_fsize"]
+        found.append("runs_as_nobody" if ready.get("nobody") else "rlimit_nproc")
+        if ready.get("seccomp"):
             found.append("seccomp")
         return found
+
+    def _start_worker(self) -> "_Worker":
+        worker = _Worker(self._config, self._python)
+        with self._lock:
+            self._all.append(worker)
+        return worker
 
     def run(self, domain: str, code: str, inputs) -> list | None:
         """Like `execution.run_program`, in a sandboxed process.
@@ -237,9 +249,7 @@ class Sandbox:
             try:
                 worker = self._idle.get_nowait()
             except queue.Empty:
-                worker = _Worker(self._config, self._python)
-                with self._lock:
-                    self._all.append(worker)
+                worker = self._start_worker()
             answer = worker.request(payload, self.time_limit)
             if answer is None:
                 # Unresponsive or dead: replace it.

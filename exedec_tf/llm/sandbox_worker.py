@@ -137,11 +137,27 @@ def _serve(request: dict, config: dict) -> dict:
     return {"status": "ok", "results": payload["results"]}
 
 
+def _probe_seccomp(config: dict) -> bool:
+    # Whether the filter can be installed here (a child tries, then exits).
+    if not config.get("seccomp", True):
+        return False
+    pid = os.fork()
+    if pid == 0:
+        os._exit(0 if seccomp.install() else 1)
+    _, status = os.waitpid(pid, 0)
+    return os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
+
+
 def main(argv) -> int:
     """Serves requests until stdin closes."""
     config = json.loads(argv[1])
     out = sys.stdout.buffer
-    out.write(b'{"ready": true}\n')
+    ready = {
+        "ready": True,
+        "seccomp": _probe_seccomp(config),
+        "nobody": os.getuid() == 0,
+    }
+    out.write(json.dumps(ready).encode("utf-8") + b"\n")
     out.flush()
     for line in sys.stdin.buffer:
         try:

@@ -1,6 +1,5 @@
 """The sandbox: same results as in-process execution, and the limits hold."""
 
-import os
 import subprocess
 import sys
 
@@ -96,12 +95,14 @@ def test_program_sees_no_secrets_in_environment(sandbox, monkeypatch):
     assert "OPENAI_API_KEY" not in names
 
 
-@pytest.mark.skipif(os.uname().machine not in ("x86_64", "aarch64"), reason="no filter")
 def test_network_is_denied(sandbox):
+    if "seccomp" not in sandbox.protections():
+        pytest.skip("no seccomp filter on this machine")
     # ctypes is preloaded; a raw socket() call must fail with -1.
     code = "import ctypes\ndef program(x0):\n  return ctypes.CDLL(None).socket(2, 1, 0)"
     assert sandbox.run("deepcoder", code, DC_INPUTS) == [-1, -1, -1]
-    assert "seccomp" in sandbox.protections()
+    # The same call works outside the sandbox (so the check can fail).
+    assert execution.run_program("deepcoder", code, DC_INPUTS)[0] >= 0
 
 
 def test_program_cannot_read_parent_memory():
