@@ -1,5 +1,6 @@
 """The baseline and ExeDec step loops, driven by fake LLMs."""
 
+import json
 import re
 
 import pytest
@@ -187,3 +188,36 @@ def test_exedec_invalid_intermediate_ends_attempt():
 def test_unknown_format():
     with pytest.raises(ValueError, match="'cot'"):
         solve.solve("cot")
+
+
+@pytest.mark.parametrize("prompt_format", ["baseline", "exedec"])
+def test_records_match_the_original_results_excerpt(prompt_format):
+    path = examples_dir() / f"results_json_excerpt_{prompt_format}_oracle.json"
+    excerpt = json.loads(path.read_text())
+    for domain, groups in excerpt.items():
+        for record in groups["NONE"]:
+            shots, test = load_row(domain, "NONE", record["index"], 1)
+            _, sampler = _oracle_sampler(prompt_format, domain, 1, shots, test)
+            ours = solve.solve(
+                prompt_format,
+                index=record["index"],
+                few_shots=shots,
+                test_problem=test,
+                domain=domain,
+                version=1,
+                sample=sampler,
+                num_samples=1,
+                execute=in_process_executor(domain),
+            )
+            assert sorted(ours) == sorted(record)
+            assert ours["test_problem"] == record["test_problem"]
+            assert ours["success"] is record["success"] is True
+            if prompt_format == "baseline":
+                # The excerpt's oracle stopped one newline earlier than ours.
+                assert ours["samples"][0].startswith(record["samples"][0])
+                continue
+            assert ours["samples"] == record["samples"]
+            pairs = zip(ours["trajectories"][0], record["trajectories"][0], strict=True)
+            for got, want in pairs:
+                assert got["sample"] == want["sample"]
+                assert got["program_step"] == want["program_step"]
