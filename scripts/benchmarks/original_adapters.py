@@ -6,12 +6,33 @@ original code in the same process, so the ratios compare like with like on
 the machine at hand. Nothing of the original is vendored here.
 """
 
+import os
 import sys
+import types
+
+
+def _register_package(path: str) -> None:
+    """Makes `import exedec...` resolve to the original checkout under `path`.
+
+    The original's folders have no `__init__.py` (namespace packages), and a
+    namespace package loses to any plain module of the same name anywhere on
+    `sys.path` (this folder has a benchmark called `exedec.py`), so the
+    top-level package is registered explicitly.
+    """
+    folder = os.path.join(path, "exedec")
+    if not os.path.isdir(folder):
+        raise ValueError(f"no original `exedec` package folder under {path!r}")
+    current = sys.modules.get("exedec")
+    if current is not None and folder in list(getattr(current, "__path__", [])):
+        return
+    package = types.ModuleType("exedec")
+    package.__path__ = [folder]
+    sys.modules["exedec"] = package
 
 
 def import_original(path: str):
     """Imports the original package from `path`; returns (deepcoder_dsl, rf modules)."""
-    sys.path.insert(0, path)
+    _register_package(path)
     from absl import flags
 
     if not flags.FLAGS.is_parsed():
@@ -100,8 +121,7 @@ def _import_write_data(path: str, domain: str):
     """
     import importlib
 
-    if path not in sys.path:
-        sys.path.insert(0, path)
+    _register_package(path)
     from absl import flags, logging
 
     if not flags.FLAGS.is_parsed():
@@ -256,8 +276,7 @@ def original_generator(path: str, domain: str):
 
 
 def _import_rf_tokens(path: str):
-    if path not in sys.path:
-        sys.path.insert(0, path)
+    _register_package(path)
     from exedec.tasks.robust_fill import tokens
 
     return tokens.build_token_tables()
