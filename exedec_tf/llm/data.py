@@ -42,14 +42,25 @@ def load_rows(data_dir, domain: str, experiment, version: int) -> list[Row]:
     return rows_from_llm_rows(released.read_llm_file(path), domain, version)
 
 
-def _text(value) -> str:
-    return value.decode("utf-8") if isinstance(value, bytes) else str(value)
+def _plain(value):
+    # TFDS gives numpy arrays, tf.Tensors or RaggedTensors (nested sequences).
+    if hasattr(value, "to_list"):
+        value = value.to_list()
+    elif hasattr(value, "numpy"):
+        value = value.numpy()
+    if hasattr(value, "tolist"):
+        value = value.tolist()
+    if isinstance(value, bytes):
+        return value.decode("utf-8")
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
 
 
 def _problem_from_strings(domain, inputs, outputs, program, version) -> Problem:
-    inputs = [_text(v) for v in inputs]
-    outputs = [_text(v) for v in outputs]
-    program = _text(program)
+    inputs = [str(v) for v in _plain(inputs)]
+    outputs = [str(v) for v in _plain(outputs)]
+    program = str(_plain(program))
     if domain == "deepcoder":
         from exedec_tf.dsl import deepcoder as dsl
 
@@ -86,23 +97,49 @@ def row_from_tfds_example(example: dict, domain: str, version: int) -> Row:
     return int(example["index"]), few_shots, test
 
 
-def load_rows_tfds(domain: str, experiment, version: int, data_dir=None) -> list[Row]:
-    """Rows of the TFDS `llm` split of `exedec_<domain>/<experiment>`.
+def find_tfds_dataset(data_dir, domain: str, experiment) -> pathlib.Path:
+    """The folder of a built `exedec_<domain>` dataset for `experiment`.
 
-    The dataset must have been built (`tfds build`), into `data_dir` or the
-    TFDS default directory.
+    Looks for `<data_dir>/exedec_<domain>/<experiment>/<version>/` first (the
+    registered paper-scale config), then any other scale of the experiment
+    (`<experiment>_<suffix>`, e.g. `none_tiny`): the `llm` split is the same
+    released file at every scale.
+
+    Raises:
+      FileNotFoundError: nothing built there (the message says how to build).
     """
-    import tensorflow_datasets as tfds
-
     from exedec_tf.experiments import parse_experiment
 
     check_domain(domain)
-    # Importing the builder module registers it with TFDS.
-    if domain == "deepcoder":
-        import tfds_builders.exedec_deepcoder.exedec_deepcoder_dataset_builder  # noqa: F401
-    else:
-        import tfds_builders.exedec_robustfill.exedec_robustfill_dataset_builder  # noqa: F401
-    name = f"exedec_{domain}/{parse_experiment(experiment).name.lower()}"
-    dataset = tfds.load(name, split="llm", data_dir=data_dir)
+    if data_dir is None:
+        import tensorflow_datasets as tfds
+
+        data_dir = tfds.core.constants.DATA_DIR
+    root = pathlib.Path(data_dir).expanduser() / f"exedec_{domain}"
+    name = parse_experiment(experiment).name.lower()
+    for pattern in (f"{name}/*/dataset_info.json", f"{name}_*/*/dataset_info.json"):
+        found = sorted(root.glob(pattern))
+        if found:
+            return found[-1].parent
+    raise FileNotFoundError(
+        f"no built exedec_{domain} dataset for {name} under {root}; build it "
+        f"with `tfds build tfds_builders/exedec_{domain} --config={name} "
+        f"--data_dir={data_dir}`"
+    )
+
+
+def load_rows_tfds(domain: str, experiment, version: int, data_dir=None) -> list[Row]:
+    """Rows of the TFDS `llm` split of a built `exedec_<domain>` dataset.
+
+    Args:
+      data_dir: the TFDS data directory (default: TFDS's); see
+        `find_tfds_dataset` for how the dataset folder is chosen.
+    """
+    import tensorflow_datasets as tfds
+
+    builder = tfds.builder_from_directory(
+        str(find_tfds_dataset(data_dir, domain, experiment))
+    )
+    dataset = builder.as_dataset(split="llm")
     rows = [row_from_tfds_example(ex, domain, version) for ex in tfds.as_numpy(dataset)]
     return sorted(rows, key=lambda row: row[0])

@@ -33,3 +33,28 @@ def test_tfds_examples_give_the_same_rows(domain, version):
     expected = data.load_rows(llm_data_dir(), domain, "NONE", version)
     got = [data.row_from_tfds_example(ex, domain, version) for _, ex in examples]
     assert got == expected
+
+
+@pytest.mark.slow
+def test_rows_from_a_built_tfds_dataset(tmp_path):
+    # Builds the tiny RobustFill NONE config (its `llm` split is the sample).
+    tfds = pytest.importorskip("tensorflow_datasets")
+    from exedec_tf.data import tfds_base
+    from tfds_builders.exedec_robustfill.exedec_robustfill_dataset_builder import (
+        Builder,
+    )
+
+    config = tfds_base.ExeDecConfig(name="none_tiny", experiment="NONE", scale="tiny")
+    builder = Builder(config=config, data_dir=str(tmp_path))
+    builder.download_and_prepare(
+        download_config=tfds.download.DownloadConfig(
+            manual_dir=str(llm_data_dir().parent)
+        )
+    )
+    rows = data.load_rows_tfds("robustfill", "NONE", 1, data_dir=tmp_path)
+    assert rows == data.load_rows(llm_data_dir(), "robustfill", "NONE", 1)
+
+
+def test_missing_tfds_dataset_says_how_to_build(tmp_path):
+    with pytest.raises(FileNotFoundError, match="tfds build"):
+        data.find_tfds_dataset(tmp_path, "deepcoder", "COMPOSE_NEW_OP")
