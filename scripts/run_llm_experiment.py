@@ -57,6 +57,9 @@ flags.DEFINE_string("cache_dir", "~/llm_cache", "LLM sample cache directory.")
 flags.DEFINE_bool("no_progress", False, "Hide progress bars.")
 flags.DEFINE_float("exec_time_limit", 5.0, "Sandbox seconds per program run.")
 flags.DEFINE_integer("exec_memory_mb", 1024, "Sandbox address space per run (MiB).")
+flags.DEFINE_bool(
+    "protect_parent", True, "Make this process non-dumpable (no /proc memory reads)."
+)
 
 
 def main(argv):

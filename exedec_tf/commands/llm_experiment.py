@@ -40,7 +40,7 @@ def run(args) -> int:
         time_limit=args.exec_time_limit,
         memory_limit=args.exec_memory_mb << 20,
         num_workers=args.num_workers,
-        protect_parent=True,
+        protect_parent=args.protect_parent,
     ) as sandbox:
         summary = runner.run_experiment(
             config,
@@ -134,6 +134,14 @@ def add_arguments(parser) -> None:
     )
     sandbox.add_argument(
         "--exec_memory_mb", type=int, default=1024, help="address space per run"
+    )
+    sandbox.add_argument(
+        "--no_protect_parent",
+        dest="protect_parent",
+        action="store_false",
+        help="keep this process dumpable (by default it is made non-dumpable so "
+        "programs cannot read its memory through /proc; that also disables core "
+        "dumps and debuggers)",
     )
 
 

@@ -95,11 +95,12 @@ class ExperimentConfig:
         )
 
     def run_name(self) -> str:
-        """The original's results file stem."""
+        """The original's results file stem (plus a tag for distinct attempts)."""
         return (
             f"{self.prompt_format}_{cache_model_name(self.model)}_{self.num_samples}"
             f"-samples_{float(self.temperature)}-temperature_deepcoder-v"
             f"{self.version_deepcoder}_robustfill-v{self.version_robustfill}"
+            + ("_distinct-attempts" if self.distinct_attempts else "")
         )
 
 

@@ -28,6 +28,7 @@ def _common(tmp_path):
 
 def test_cli_runs_an_experiment(tmp_path, capsys):
     argv = ["llm-experiment", "--prompt_format=exedec_ablation", "--splits", "NONE"]
+    argv.append("--no_protect_parent")  # keep the pytest process dumpable
     assert cli.main(argv + _common(tmp_path)) == 0
     out = capsys.readouterr().out
     assert "robustfill NONE" in out and "solved    2 /    2" in out
@@ -40,7 +41,8 @@ def test_cli_runs_an_experiment(tmp_path, capsys):
 
 
 def test_cli_rejects_bad_settings(tmp_path):
-    argv = ["llm-experiment", "--num_samples=3"] + _common(tmp_path)
+    argv = ["llm-experiment", "--num_samples=3", "--no_protect_parent"]
+    argv += _common(tmp_path)
     with pytest.raises(ValueError, match="temperature 0.0 requires num_samples 1"):
         cli.main(argv)
 
