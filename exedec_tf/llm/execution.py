@@ -67,13 +67,14 @@ def run_program(domain: str, code: str, inputs) -> list | None:
 
     Returns:
       None if exec'ing the code raises; otherwise one raw result per example
-      (None where the call raised).
+      (None where the call raised). Like the original's bare `except`, any
+      exception counts, even SystemExit and KeyboardInterrupt.
     """
     count = num_examples(domain, inputs)
     namespace = {"dsl": runtime(domain)}
     try:
         exec(code, namespace)
-    except (Exception, SystemExit):
+    except BaseException:  # noqa: BLE001 - the original's bare except.
         return None
     results = []
     for i in range(count):
@@ -82,7 +83,7 @@ def run_program(domain: str, code: str, inputs) -> list | None:
         example_namespace.update(copy.deepcopy(bound))
         try:
             results.append(eval(call, example_namespace))
-        except (Exception, SystemExit):
+        except BaseException:  # noqa: BLE001
             results.append(None)
     return results
 

@@ -25,9 +25,13 @@ def test_exec_failure_and_per_example_failure():
     assert execution.run_program("deepcoder", code, {"x0": [2, 0]}) == [5, None]
 
 
-def test_system_exit_is_a_failure():
-    code = "def program(x0):\n  raise SystemExit(3)"
+@pytest.mark.parametrize(
+    "error", ["SystemExit(3)", "KeyboardInterrupt", "GeneratorExit"]
+)
+def test_any_exception_is_a_failure_like_a_bare_except(error):
+    code = f"def program(x0):\n  raise {error}"
     assert execution.run_program("deepcoder", code, {"x0": [1]}) == [None]
+    assert execution.run_program("deepcoder", f"raise {error}", {"x0": [1]}) is None
 
 
 def test_inputs_are_not_mutated():
