@@ -6,6 +6,10 @@ checkpoint (model, optimiser, step) is written. A rerun in the same workdir
 restores the latest checkpoint and continues the same run: the optimiser step,
 the learning-rate schedule and the position in the training stream all pick up
 where the checkpoint left them, so at most `steps_per_loop` updates are lost.
+
+Under MultiWorkerMirroredStrategy every worker takes its share of each batch
+and resumes from the chief's checkpoints in `workdir`; only the chief keeps
+checkpoints and writes summaries (see `multi_worker` for the Keras workarounds).
 """
 
 import pathlib
@@ -15,6 +19,7 @@ import tensorflow as tf
 from absl import logging
 
 from exedec_tf.models import create_model
+from exedec_tf.training import multi_worker
 from exedec_tf.training.loss import GroupedTokenLoss
 from exedec_tf.training.metrics import SequenceAccuracy, TokenAccuracy
 from exedec_tf.training.optimizer import make_optimizer
@@ -32,9 +37,28 @@ def split_stream(examples: tf.data.Dataset, batch_size: int, eval_batches: int):
     held out for evaluation; training uses the rest, repeated forever.
     """
     batches = examples.batch(batch_size, drop_remainder=True)
-    eval_ds = batches.take(eval_batches).map(_as_supervised).cache()
+    # Keras averages the eval loss wrongly over a stream of unknown length
+    # (half the true value here), so the eval stream states its length.
+    eval_ds = (
+        batches.take(eval_batches)
+        .map(_as_supervised)
+        .cache()
+        .apply(tf.data.experimental.assert_cardinality(eval_batches))
+    )
     train_ds = batches.skip(eval_batches).repeat().map(_as_supervised)
-    return eval_ds, train_ds
+    return _split_by_batch(eval_ds), _split_by_batch(train_ds)
+
+
+def _split_by_batch(dataset: tf.data.Dataset) -> tf.data.Dataset:
+    """Each worker of a multi-worker strategy takes its share of every batch.
+
+    (The default would shard by input file, which changes the stream's order.)
+    """
+    options = tf.data.Options()
+    options.experimental_distribute.auto_shard_policy = (
+        tf.data.experimental.AutoShardPolicy.DATA
+    )
+    return dataset.with_options(options)
 
 
 class _Checkpointer(keras.callbacks.Callback):
@@ -100,6 +124,43 @@ def train(
     workdir = pathlib.Path(workdir)
     keras.utils.set_random_seed(train_cfg.seed)
 
+    with multi_worker.checkpoint_dir(workdir, strategy) as write_dir:
+        model, optimizer, manager = _build(
+            config, group_size, jit_compile, strategy, workdir, write_dir
+        )
+        step = int(optimizer.iterations.numpy())
+        if step % train_cfg.steps_per_loop:
+            raise ValueError(f"checkpoint step {step} is not at a loop boundary")
+        eval_ds, train_ds = split_stream(
+            examples, train_cfg.batch_size, train_cfg.eval_batches
+        )
+        # Continue the training stream where the checkpoint left it.
+        train_ds = train_ds.skip(step).prefetch(tf.data.AUTOTUNE)
+        callbacks = [_Checkpointer(manager, optimizer)]
+        if strategy.extended.should_save_summary:
+            callbacks.append(
+                keras.callbacks.TensorBoard(log_dir=str(workdir / "tensorboard"))
+            )
+        with multi_worker.patched_fit(model, strategy):
+            history = model.fit(
+                train_ds,
+                epochs=total // train_cfg.steps_per_loop,
+                initial_epoch=step // train_cfg.steps_per_loop,
+                steps_per_epoch=train_cfg.steps_per_loop,
+                validation_data=eval_ds if train_cfg.eval_batches else None,
+                callbacks=callbacks,
+                verbose=verbose,
+            )
+    return model, history
+
+
+def _build(config, group_size, jit_compile, strategy, workdir, write_dir):
+    """(model, optimizer, checkpoint manager), restored from `workdir` if saved.
+
+    Every worker restores the chief's latest checkpoint in `workdir`; the
+    manager writes to `write_dir` (the chief's is `workdir`).
+    """
+    train_cfg = config.train
     with strategy.scope():
         model = create_model(config.model_type, config.model)
         optimizer = make_optimizer(
@@ -114,33 +175,10 @@ def train(
         )
         checkpoint = tf.train.Checkpoint(model=model, optimizer=optimizer)
         manager = tf.train.CheckpointManager(
-            checkpoint, str(workdir / "checkpoints"), max_to_keep=3
+            checkpoint, str(write_dir / "checkpoints"), max_to_keep=3
         )
-        if manager.latest_checkpoint:
-            checkpoint.restore(
-                manager.latest_checkpoint
-            ).assert_existing_objects_matched()
-            logging.info("Resumed from %s", manager.latest_checkpoint)
-    step = int(optimizer.iterations.numpy())
-    if step % train_cfg.steps_per_loop:
-        raise ValueError(f"checkpoint step {step} is not at a loop boundary")
-
-    eval_ds, train_ds = split_stream(
-        examples, train_cfg.batch_size, train_cfg.eval_batches
-    )
-    # Continue the training stream where the checkpoint left it.
-    train_ds = train_ds.skip(step).prefetch(tf.data.AUTOTUNE)
-    callbacks = [
-        _Checkpointer(manager, optimizer),
-        keras.callbacks.TensorBoard(log_dir=str(workdir / "tensorboard")),
-    ]
-    history = model.fit(
-        train_ds,
-        epochs=total // train_cfg.steps_per_loop,
-        initial_epoch=step // train_cfg.steps_per_loop,
-        steps_per_epoch=train_cfg.steps_per_loop,
-        validation_data=eval_ds if train_cfg.eval_batches else None,
-        callbacks=callbacks,
-        verbose=verbose,
-    )
-    return model, history
+        latest = tf.train.latest_checkpoint(str(workdir / "checkpoints"))
+        if latest:
+            checkpoint.restore(latest).assert_existing_objects_matched()
+            logging.info("Resumed from %s", latest)
+    return model, optimizer, manager

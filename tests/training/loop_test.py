@@ -11,6 +11,7 @@ import pytest
 from configs import get_config
 from exedec_tf.data import pipeline
 from exedec_tf.training import loop
+from exedec_tf.training.loss import GroupedTokenLoss
 from tests.data.pipeline_test import _first, _tfds_like
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -61,6 +62,17 @@ def test_xla_train_step_runs(tmp_path):
         config, _examples(), tmp_path, verbose=0, jit_compile=True
     )
     assert np.isfinite(history.history["loss"][0])
+
+
+def test_eval_loss_is_the_loss_of_the_held_out_batches(tmp_path):
+    config = _config(num_steps=2, steps_per_loop=2, eval_batches=1)
+    model, history = loop.train(
+        config, _examples(), tmp_path, verbose=0, jit_compile=False
+    )
+    eval_ds, _ = loop.split_stream(_examples(), batch_size=4, eval_batches=1)
+    (inputs, targets) = next(iter(eval_ds))
+    expected = GroupedTokenLoss(2)(targets, model(inputs, training=False))
+    np.testing.assert_allclose(history.history["val_loss"][-1], expected, rtol=1e-5)
 
 
 def test_bad_sizes_are_named(tmp_path):
