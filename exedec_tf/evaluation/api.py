@@ -62,7 +62,7 @@ def evaluate_from_paths(
     if method != "baseline":
         options = dataclasses.replace(options, prediction_type=method)
     if models is None:
-        models = loading.load_models(model_paths)
+        models = loading.load_models(model_paths, domain)
     settings = {
         **source,
         "num_problems": num_problems,

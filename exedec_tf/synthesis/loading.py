@@ -66,14 +66,51 @@ def load_model(path: str) -> BeamSearchModel:
         raise ModelLoadError(f"cannot load the model at {path}: {error}") from error
 
 
-def load_models(paths: ModelPaths) -> dict[str, BeamSearchModel]:
-    """The loaded models as keyword arguments of `evaluation.runner.evaluate`."""
+# The model type each path flag must hold.
+_EXPECTED_TYPES = {
+    "spec_decomposer": "spec_decomposer_model",
+    "synthesizer": "synthesizer_model",
+    "joint": "joint_model",
+    "baseline": "baseline_model",
+}
+
+
+def _load_checked(flag: str, path: str, domain: str | None) -> BeamSearchModel:
+    """Loads one model and checks its recorded type and domain, if any."""
+    model = load_model(path)
+    found = getattr(model, "model_type", None)
+    if found is not None and found != _EXPECTED_TYPES[flag]:
+        raise ModelLoadError(
+            f"--{flag} {path} holds a {found} export, expected a "
+            f"{_EXPECTED_TYPES[flag]}"
+        )
+    config = getattr(model, "config", None)
+    recorded = config.get("domain") if isinstance(config, dict) else None
+    if domain is not None and recorded is not None and recorded != domain:
+        raise ModelLoadError(f"--{flag} {path} is a {recorded} model, not {domain}")
+    return model
+
+
+def load_models(
+    paths: ModelPaths, domain: str | None = None
+) -> dict[str, BeamSearchModel]:
+    """The loaded models as keyword arguments of `evaluation.runner.evaluate`.
+
+    Args:
+      paths: the SavedModel paths.
+      domain: if given, every model must have been exported for it.
+
+    Raises:
+      ValueError: the paths do not form one method.
+      ModelLoadError: a model cannot be loaded, or has the wrong type/domain.
+    """
     method = paths.method
-    if method == "separate":
-        return {
-            "spec_decomposer": load_model(paths.spec_decomposer),
-            "synthesizer": load_model(paths.synthesizer),
-        }
+    flags = {
+        "separate": ("spec_decomposer", "synthesizer"),
+        "joint": ("joint",),
+        "baseline": ("baseline",),
+    }[method]
+    loaded = {f: _load_checked(f, getattr(paths, f), domain) for f in flags}
     if method == "joint":
-        return {"synthesizer": load_model(paths.joint)}
-    return {"baseline": load_model(paths.baseline)}
+        return {"synthesizer": loaded["joint"]}
+    return loaded

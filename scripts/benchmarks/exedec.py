@@ -89,6 +89,10 @@ def main(argv):
     del argv
     domain = domains.get(_DOMAIN.value)
     problems = released_problems(_RELEASED_FILE.value)
+    batch_sizes = [int(b) for b in _BATCH_SIZES.value]
+    # The same timed problems for every batch size; warm-up uses those before.
+    skip = max(batch_sizes)
+    timed = problems[skip : skip + _NUM_PROBLEMS.value]
     for scale in _SCALES.value:
         detect = scale == "oracle" or _RANDOM_DETECT_INVALID.value
         options = LoopOptions(
@@ -96,9 +100,8 @@ def main(argv):
             detect_invalid=detect,
             discard_repeat_functionality=detect,
         )
-        for batch_size in map(int, _BATCH_SIZES.value):
+        for batch_size in batch_sizes:
             warm = problems[:batch_size]
-            timed = problems[batch_size : batch_size + _NUM_PROBLEMS.value]
             models = _models(domain.name, scale, warm + timed)
             start = time.perf_counter()
             run_exedec(warm, domain, options=options, batch_size=batch_size, **models)

@@ -30,3 +30,26 @@ def test_load_models_uses_the_loader(monkeypatch):
     assert loading.load_models(loading.ModelPaths(baseline="b")) == {
         "baseline": "model:b"
     }
+
+
+class _Exported:
+    def __init__(self, model_type, domain):
+        self.model_type = model_type
+        self.config = {"domain": domain}
+
+
+def test_wrong_model_type_or_domain_is_reported(monkeypatch):
+    exports = {
+        "spec": _Exported("spec_decomposer_model", "robustfill"),
+        "synth": _Exported("synthesizer_model", "robustfill"),
+    }
+    monkeypatch.setattr(loading, "load_model", exports.__getitem__)
+    paths = loading.ModelPaths("spec", "synth")
+    assert set(loading.load_models(paths, "robustfill")) == {
+        "spec_decomposer",
+        "synthesizer",
+    }
+    with pytest.raises(loading.ModelLoadError, match="not deepcoder"):
+        loading.load_models(paths, "deepcoder")
+    with pytest.raises(loading.ModelLoadError, match="--spec_decomposer synth holds"):
+        loading.load_models(loading.ModelPaths("synth", "spec"))
