@@ -11,6 +11,7 @@ from exedec_tf.commands import (
     convert_checkpoint,
     download,
     evaluate,
+    export,
     llm_experiment,
     reproduce,
     synthesize,
@@ -23,6 +24,7 @@ COMMANDS = (
     evaluate,
     download,
     convert_checkpoint,
+    export,
     llm_experiment,
 )
 
