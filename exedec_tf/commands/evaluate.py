@@ -62,8 +62,11 @@ def _run(args) -> int:
             summary = merge.merge_results(args.output_dir)
         else:
             paths = model_paths(args)
-            if args.dataset_dir is None and args.released_file is None:
-                raise ValueError("give --dataset_dir or --released_file")
+            if not (args.dataset_dir or args.released_file or args.data_dir):
+                raise ValueError(
+                    "give --dataset_dir, --data_dir (with --domain and "
+                    "--experiment) or --released_file"
+                )
             summary = evaluate_from_paths(
                 args.output_dir,
                 paths,
@@ -71,6 +74,9 @@ def _run(args) -> int:
                 split=args.split,
                 released_file=args.released_file,
                 domain=args.domain,
+                data_dir=args.data_dir,
+                experiment=args.experiment,
+                config_name=args.config_name,
                 options=loop_options(args),
                 batch_size=args.batch_size,
                 shard_index=args.shard_index,
@@ -110,6 +116,17 @@ def register(subparsers) -> None:
         "~/tensorflow_datasets/exedec_robustfill/none/1.0.0",
     )
     data.add_argument(
+        "--data_dir",
+        help="or a TFDS data directory holding exedec_<domain>/<config>/<version> "
+        "(with --domain and --experiment)",
+    )
+    data.add_argument("--experiment", help="experiment, e.g. COMPOSE_NEW_OP")
+    data.add_argument(
+        "--config_name",
+        help="builder config in --data_dir (default: the experiment's paper "
+        "config; for test_released any built scale)",
+    )
+    data.add_argument(
         "--split", default="test_released", help="TFDS split (default test_released)"
     )
     data.add_argument(
@@ -118,7 +135,7 @@ def register(subparsers) -> None:
     data.add_argument(
         "--domain",
         choices=["deepcoder", "robustfill"],
-        help="domain (required with --released_file)",
+        help="domain (required with --released_file and --data_dir)",
     )
     data.add_argument(
         "--num_problems", type=int, help="only the first n problems (default all)"

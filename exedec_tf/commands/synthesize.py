@@ -32,7 +32,7 @@ def _run(args) -> int:
         paths = model_paths(args)
         options = loop_options(args)
         if paths.method == "joint":
-            options = options.__class__(**{**vars(options), "prediction_type": "joint"})
+            options = dataclasses.replace(options, prediction_type="joint")
         models = loading.load_models(paths, domain.name)
         report = user_examples.synthesize_examples(
             problem, domain, options=options, **models

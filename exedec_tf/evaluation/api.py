@@ -17,6 +17,9 @@ def evaluate_from_paths(
     split: str = "test_released",
     released_file=None,
     domain: str | None = None,
+    data_dir=None,
+    experiment: str | None = None,
+    config_name: str | None = None,
     options: LoopOptions | None = None,
     batch_size: int = 1,
     shard_index: int = 0,
@@ -33,7 +36,10 @@ def evaluate_from_paths(
       dataset_dir: a prepared `exedec_<domain>` TFDS version folder ...
       split: ... and its split (`test_released` or a generated one).
       released_file: or a released `test_data` JSONL file instead.
-      domain: the domain; required with `released_file`, checked otherwise.
+      domain: the domain; required with `released_file` or `data_dir`,
+        checked otherwise.
+      data_dir, experiment, config_name: or find the dataset folder in a TFDS
+        data directory (see `problems.find_dataset`).
       options: loop options; the model paths set `prediction_type`.
       batch_size, shard_index, shard_count, progress: see `runner.evaluate`.
       num_problems: use only the first n problems of the split (all if None).
@@ -43,8 +49,19 @@ def evaluate_from_paths(
     Returns:
       The shard's summary (settings, totals, problems).
     """
+    if data_dir is not None:
+        if dataset_dir is not None or domain is None or experiment is None:
+            raise ValueError(
+                "data_dir needs a domain and an experiment (and no dataset_dir)"
+            )
+        dataset_dir = problem_sources.find_dataset(
+            data_dir, domain, experiment, split, config_name
+        )
     if (dataset_dir is None) == (released_file is None):
-        raise ValueError("give exactly one of dataset_dir and released_file")
+        raise ValueError(
+            "give exactly one of dataset_dir, data_dir (with domain and "
+            "experiment) and released_file"
+        )
     if dataset_dir is not None:
         found, problems = problem_sources.tfds_problems(dataset_dir, split)
         if domain is not None and domain != found:

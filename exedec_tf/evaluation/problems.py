@@ -9,7 +9,7 @@ from exedec_tf.synthesis.records import Problem
 
 def tfds_problems(
     dataset_dir, split: str = "test_released"
-) -> tuple[str, Iterator[Problem]]:
+) -> tuple[str, list[Problem]]:
     """The problems of one split of a prepared `exedec_<domain>` TFDS dataset.
 
     Args:
@@ -19,7 +19,7 @@ def tfds_problems(
         such as `test`.
 
     Returns:
-      (domain name, problems in file order).
+      (domain name, problems sorted by index).
 
     Raises:
       FileNotFoundError: no prepared dataset there.
@@ -39,16 +39,53 @@ def tfds_problems(
     domain = builder.info.name.removeprefix("exedec_")
     dataset = builder.as_dataset(split=split, shuffle_files=False)
 
-    def problems():
-        for example in tfds.as_numpy(dataset):
-            yield Problem(
-                inputs=tuple(s.decode() for s in example["inputs"]),
-                outputs=tuple(s.decode() for s in example["outputs"]),
-                index=int(example["index"]),
-                program=example["program"].decode(),
-            )
+    problems = [
+        Problem(
+            inputs=tuple(s.decode() for s in example["inputs"]),
+            outputs=tuple(s.decode() for s in example["outputs"]),
+            index=int(example["index"]),
+            program=example["program"].decode(),
+        )
+        for example in tfds.as_numpy(dataset)
+    ]
+    # TFDS file order follows key hashes; index order makes "the first n
+    # problems" and shard slices the same as in the released files.
+    return domain, sorted(problems, key=lambda p: p.index)
 
-    return domain, problems()
+
+def find_dataset(
+    data_dir, domain: str, experiment, split: str, config_name: str | None = None
+) -> pathlib.Path:
+    """The prepared `exedec_<domain>` version folder of an experiment.
+
+    Args:
+      data_dir: the TFDS data directory.
+      domain: "deepcoder" or "robustfill".
+      experiment: an experiment name (e.g. "COMPOSE_NEW_OP").
+      split: the split to be read; for `test_released` (the same released
+        file at every scale) any built scale of the experiment will do.
+      config_name: the exact builder config (e.g. `none_tiny`); by default
+        the registered paper-scale config named after the experiment.
+
+    Raises:
+      FileNotFoundError: nothing built (the message says how to build it).
+    """
+    from exedec_tf.experiments import parse_experiment
+
+    root = pathlib.Path(data_dir).expanduser() / f"exedec_{domain}"
+    name = config_name or parse_experiment(experiment).name.lower()
+    patterns = [f"{name}/*/dataset_info.json"]
+    if split == "test_released" and config_name is None:
+        patterns.append(f"{name}_*/*/dataset_info.json")
+    for pattern in patterns:
+        found = sorted(root.glob(pattern))
+        if found:
+            return found[-1].parent
+    raise FileNotFoundError(
+        f"no built exedec_{domain} dataset {name!r} under {root}; build it with "
+        f"`tfds build tfds_builders/exedec_{domain} --config={name} "
+        f"--data_dir={data_dir}`"
+    )
 
 
 def released_problems(path) -> list[Problem]:

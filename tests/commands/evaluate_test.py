@@ -79,7 +79,7 @@ def test_argument_errors(fake_models, tmp_path, capsys, extra, message):
 def test_needs_a_problem_source(fake_models, tmp_path, capsys):
     args = ["evaluate", "--output_dir", str(tmp_path), "--joint", "X"]
     assert cli.main(args) == 2
-    assert "give --dataset_dir or --released_file" in capsys.readouterr().err
+    assert "give --dataset_dir, --data_dir" in capsys.readouterr().err
 
 
 def test_missing_dataset_dir_is_reported(fake_models, tmp_path, capsys):
