@@ -47,6 +47,12 @@ _RANDOM_DETECT_INVALID = flags.DEFINE_bool(
     "detect_invalid (and discard) for random models (see the module docstring).",
 )
 _CACHED = flags.DEFINE_bool("cached", True, "Key/value-cached decoding.")
+_EOS_BIAS = flags.DEFINE_float(
+    "eos_bias",
+    2.0,
+    "Added to the random models' EOS logit so that predictions end (without "
+    "it, no prediction reaches EOS and every problem stops after one step).",
+)
 _JIT = flags.DEFINE_bool("jit", True, "XLA-compile the beam search.")
 
 # End-to-end (E, L, spec T, synthesizer T) of the paper (inference spec §2.10).
@@ -71,6 +77,8 @@ def _keras_models(domain: str, scale: str):
             shape = tuple(variable.shape)
             scale_ = 1.0 / np.sqrt(shape[0]) if len(shape) > 1 else 0.1
             variable.assign((rng.standard_normal(shape) * scale_).astype(np.float32))
+        bias = model.decoder.logit_dense.bias
+        bias.assign(bias.numpy() + _EOS_BIAS.value * np.eye(bias.shape[0])[2])
         models[name] = KerasBeamSearchModel(
             model, num_examples, length, t, cached=_CACHED.value, jit_compile=_JIT.value
         )
