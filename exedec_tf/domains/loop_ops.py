@@ -40,11 +40,15 @@ class LoopOps(abc.ABC):
     Attributes:
       finished_part: the subgoal string written for an already finished slot.
       invalid_part: the subgoal string that replaces a malformed prediction.
+      analyse_whole_program: what first-error attribution runs.
       pad_id, bos_id, eos_id: special ids.
     """
 
     finished_part: str
     invalid_part: str
+    # First-error attribution runs the whole program (DeepCoder) or only the
+    # step's part (RobustFill).
+    analyse_whole_program = False
     pad_id = 0
     bos_id = 1
     eos_id = 2

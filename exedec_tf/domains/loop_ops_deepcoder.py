@@ -19,6 +19,7 @@ class DeepCoderLoopOps(LoopOps):
 
     finished_part = ""
     invalid_part = ""
+    analyse_whole_program = True
 
     def __init__(self, config: dsl.DeepCoderConfig = dsl.DEFAULT_CONFIG):
         self.config = config

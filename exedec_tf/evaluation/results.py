@@ -9,6 +9,7 @@ totals and one record per problem, sorted by index.
 import json
 import pathlib
 
+from exedec_tf.synthesis.attribution import category_totals
 from exedec_tf.synthesis.records import Problem, ProblemResult
 
 
@@ -25,6 +26,8 @@ def problem_record(problem: Problem, result: ProblemResult) -> dict:
         "steps": result.num_steps,
         "time_s": result.time_s,
         "subgoals": [list(step) for step in result.solution_subgoals],
+        "first_error": result.first_error,
+        "category": result.category,
         "inputs": list(problem.inputs),
         "outputs": list(problem.outputs),
         "ground_truth": problem.program,
@@ -74,11 +77,17 @@ class ResultsLog:
 
 
 def totals(records) -> dict:
-    """Accuracy and mean time per problem over a collection of records."""
+    """Accuracy, mean time and steps per problem over a collection of records,
+    plus the first-error analysis (A-F) where problems had a ground truth."""
     records = list(records)
     n = len(records)
     solved = sum(bool(r["solved"]) for r in records)
+    categories = [r.get("category") for r in records]
+    analysis = {}
+    if any(categories):
+        analysis = {"error_analysis": category_totals(categories)}
     return {
+        **analysis,
         "num_problems": n,
         "num_solved": solved,
         "accuracy": solved / n if n else 0.0,

@@ -146,17 +146,41 @@ def write_tensorboard(log_dir, totals: dict, beam_size: int) -> None:
     import tensorflow as tf
 
     suffix = f", beam_size={beam_size}"
+    scalars = {
+        "main/total success rate": 100 * totals["accuracy"],
+        "time/total time per problem": totals["mean_time_per_problem_s"],
+        "steps/avg. steps taken": totals["mean_steps"],
+    }
+    analysis = totals.get("error_analysis")
+    if analysis:
+        counts = analysis["counts"]
+        scalars.update(
+            {
+                "raw/# success & no errors": counts["A"],
+                "raw/# success & SpecDecomposerModel error": counts["B"],
+                "raw/# success & SynthesizerModel error": counts["C"],
+                "raw/# failure & SpecDecomposerModel error": counts["E"],
+                "raw/# failure & SynthesizerModel error": counts["F"],
+                "main/failures from SpecDecomposerModel, among all failures": analysis[
+                    "failures_from_spec_decomposer_pct"
+                ],
+                "main/failures from SynthesizerModel, among all failures": analysis[
+                    "failures_from_synthesizer_pct"
+                ],
+                "error_recovery/specDecomposerModel error recovery rate": analysis[
+                    "spec_decomposer_error_recovery_pct"
+                ],
+                "error_recovery/synthesizerModel error recovery rate": analysis[
+                    "synthesizer_error_recovery_pct"
+                ],
+                "error_recovery/error recovery rate": analysis["error_recovery_pct"],
+                "error_recovery/recovered errors among successes": analysis[
+                    "recovered_errors_among_successes_pct"
+                ],
+            }
+        )
     writer = tf.summary.create_file_writer(str(log_dir))
     with writer.as_default():
-        tf.summary.scalar(
-            "main/total success rate" + suffix, 100 * totals["accuracy"], step=0
-        )
-        tf.summary.scalar(
-            "time/total time per problem" + suffix,
-            totals["mean_time_per_problem_s"],
-            step=0,
-        )
-        tf.summary.scalar(
-            "steps/avg. steps taken" + suffix, totals["mean_steps"], step=0
-        )
+        for name, value in scalars.items():
+            tf.summary.scalar(name + suffix, float(value), step=0)
     writer.close()

@@ -16,6 +16,7 @@ import numpy as np
 
 from exedec_tf.domains.base import Domain
 from exedec_tf.synthesis import model_calls, steps
+from exedec_tf.synthesis.attribution import FirstErrorTracker
 from exedec_tf.synthesis.beam_model import BeamSearchModel
 from exedec_tf.synthesis.options import LoopOptions
 from exedec_tf.synthesis.records import OuterBeam, Problem, ProblemResult, SlotResult
@@ -30,6 +31,7 @@ class _Running:
     num_inputs: int
     step_limit: int
     start: float
+    tracker: FirstErrorTracker
     step: int = 0
 
     def running(self) -> bool:
@@ -88,6 +90,7 @@ def run_exedec(
             num_inputs,
             ops.step_limit(num_inputs),
             timeit.default_timer(),
+            FirstErrorTracker(domain, problem),
         )
 
     results: dict[int, ProblemResult] = {}
@@ -105,7 +108,7 @@ def run_exedec(
                 pool.append((item[0], start(item[1])))
         done = [(n, s) for n, s in pool if not s.running()]
         for n, state in done:
-            results[n] = _finish(state, ops)
+            results[n] = _finish(state, ops, k)
             if on_result is not None:
                 on_result(results[n])
         pool = [(n, s) for n, s in pool if s.running()]
@@ -136,6 +139,7 @@ def _advance(states, ops, options, synthesizer, spec_decomposer) -> None:
             state.beam = steps.spec_update(
                 state.beam, seqs, scores, origin, ops, options
             )
+            state.tracker.after_spec(state.beam, state.step)
         for state in states:
             if state.beam.finished.all():
                 state.step += 1  # The half-step counts (§5 item 20).
@@ -152,6 +156,7 @@ def _advance(states, ops, options, synthesizer, spec_decomposer) -> None:
     )
     for b, state in enumerate(states):
         seqs, scores, origin = (r[b] for r in results)
+        was_finished = bool(state.beam.finished[origin[-1]])
         state.beam = steps.synth_update(
             state.beam,
             seqs,
@@ -163,10 +168,12 @@ def _advance(states, ops, options, synthesizer, spec_decomposer) -> None:
             state.problem.outputs,
             state.step + state.num_inputs,
         )
+        best_part = np.zeros_like(seqs[-1]) if was_finished else seqs[-1]
+        state.tracker.after_synth(state.beam, was_finished, best_part, state.step)
         state.step += 1
 
 
-def _finish(state: _Running, ops) -> ProblemResult:
+def _finish(state: _Running, ops, beam_size: int) -> ProblemResult:
     problem, beam = state.problem, state.beam
     slot, programs = steps.first_solution(beam, ops, problem.inputs, problem.outputs)
     elapsed = timeit.default_timer() - state.start
@@ -193,4 +200,6 @@ def _finish(state: _Running, ops) -> ProblemResult:
         num_steps=state.step,
         time_s=elapsed,
         beam=slots,
+        first_error=state.tracker.first_error,
+        category=state.tracker.category(slot is not None, beam_size),
     )

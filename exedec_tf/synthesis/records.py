@@ -120,8 +120,14 @@ class ProblemResult:
       solution: the highest-slot such program (released string), or None.
       solution_slot: its slot, or None.
       num_steps: steps taken (a final spec-only half-step counts).
-      time_s: wall time from the start of its batch until its loop ended.
+      time_s: wall time from when it entered the loop until its final check
+        (in batched runs this includes the other problems' share of each
+        model call).
       beam: the K final elements, slot 0 (worst) to K-1 (best).
+      first_error: e.g. "SpecDecomposerModel at step #2": the first half-step
+        whose best element left the ground-truth decomposition (None if none
+        or no ground truth); see `attribution`.
+      category: A/B/C/E/F of the original's error analysis, or None.
     """
 
     index: int
@@ -131,6 +137,8 @@ class ProblemResult:
     num_steps: int
     time_s: float
     beam: tuple[SlotResult, ...]
+    first_error: str | None = None
+    category: str | None = None
 
     @property
     def solution_subgoals(self) -> tuple:

@@ -39,3 +39,16 @@ def test_interrupted_last_line_is_dropped_on_reopen(tmp_path):
 
 def test_empty_totals():
     assert results.totals([])["accuracy"] == 0.0
+
+
+def test_error_analysis_only_with_categories():
+    records = [
+        {"index": 0, "solved": True, "time_s": 1.0, "steps": 1, "category": "B"},
+        {"index": 1, "solved": False, "time_s": 1.0, "steps": 1, "category": "E"},
+    ]
+    analysis = results.totals(records)["error_analysis"]
+    assert analysis["counts"]["B"] == 1 and analysis["counts"]["E"] == 1
+    assert analysis["spec_decomposer_error_recovery_pct"] == 50.0
+    for record in records:
+        record["category"] = None
+    assert "error_analysis" not in results.totals(records)
