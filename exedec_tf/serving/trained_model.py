@@ -21,7 +21,8 @@ def load_weights(model, weights) -> str:
 
     Raises:
       FileNotFoundError: nothing loadable at `weights`.
-      ValueError: a checkpoint that does not hold every model variable.
+      ValueError: a checkpoint that does not hold every model variable, or
+        holds another config's shapes.
     """
     path = pathlib.Path(weights).expanduser()
     if path.name.endswith(".weights.h5"):
@@ -41,33 +42,55 @@ def load_weights(model, weights) -> str:
         raise FileNotFoundError(
             f"no *.weights.h5 file, checkpoint prefix or checkpoint folder at {path}"
         )
-    _check_checkpoint_covers(model, prefix)
-    # Training checkpoints also hold the optimizer; only the model is needed.
-    tf.train.Checkpoint(model=model).restore(prefix).expect_partial()
+    _restore_training_checkpoint(model, prefix)
     return prefix
 
 
-def _check_checkpoint_covers(model, prefix) -> None:
-    """Refuses a checkpoint that lacks some of the model's variables.
+# Where a training checkpoint (`exedec_tf.training.loop`) keeps each trainable
+# variable: the optimizer tracks them, in `model.trainable_variables` order.
+_OPTIMIZER_KEY = "optimizer/_trainable_variables/{}/.ATTRIBUTES/VARIABLE_VALUE"
 
-    `tf.train.Checkpoint` only follows TF-trackable attributes, and layers
-    kept in plain Python lists may be missing from a checkpoint; restoring
-    it would silently leave those layers at their initial values.
+
+def _restore_training_checkpoint(model, prefix) -> None:
+    """Loads a training checkpoint's model variables, all of them or none.
+
+    `tf.train.Checkpoint` does not follow the layers that the Keras 3 models
+    keep in Python lists, so restoring through `model/...` would silently
+    leave those layers at their initial values. The training loop's optimizer
+    does track every trainable variable, in `model.trainable_variables`
+    order; they are read from there, with every shape checked first.
     """
-    saved = [
-        name
-        for name, _ in tf.train.list_variables(prefix)
-        if name.startswith("model/")
-        and name.endswith("/.ATTRIBUTES/VARIABLE_VALUE")
-        and ".OPTIMIZER_SLOT" not in name
-    ]
-    if len(saved) != len(model.variables):
+    if len(model.variables) != len(model.trainable_variables):
         raise ValueError(
-            f"checkpoint {prefix} holds {len(saved)} of the model's "
-            f"{len(model.variables)} variables, so restoring it would leave "
-            "layers untrained; export Keras weights (model.save_weights to "
-            "*.weights.h5) instead"
+            "the model has non-trainable variables, which training checkpoints "
+            "do not hold; load a *.weights.h5 file instead"
         )
+    reader = tf.train.load_checkpoint(prefix)
+    shapes = reader.get_variable_to_shape_map()
+    values = []
+    for i, variable in enumerate(model.trainable_variables):
+        key = _OPTIMIZER_KEY.format(i)
+        if key not in shapes:
+            raise ValueError(
+                f"checkpoint {prefix} has no value for variable {i} "
+                f"({variable.path}); it is not a training checkpoint of this "
+                "config (export Keras weights with model.save_weights instead)"
+            )
+        if tuple(shapes[key]) != tuple(variable.shape):
+            raise ValueError(
+                f"checkpoint {prefix}: variable {i} ({variable.path}) has shape "
+                f"{tuple(shapes[key])}, the model expects {tuple(variable.shape)}; "
+                "was it trained with another config?"
+            )
+        values.append(reader.get_tensor(key))
+    extra = _OPTIMIZER_KEY.format(len(values))
+    if extra in shapes:
+        raise ValueError(
+            f"checkpoint {prefix} holds more variables than the model's "
+            f"{len(values)}; was it trained with another config?"
+        )
+    for variable, value in zip(model.trainable_variables, values, strict=True):
+        variable.assign(value)
 
 
 def trained_model(config, weights=None):
