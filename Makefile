@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed-stamp
 DATA_DIR ?= $(firstword $(wildcard ../shared/exedec_data))
 PYTEST_ARGS ?= -n 2
 
-.PHONY: setup demo test test-fast lint format bench clean
+.PHONY: setup demo reproduce test test-fast lint format bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,6 +21,9 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 
 demo: setup
+	$(BIN)/exedec-tf demo $(if $(DATA_DIR),--data_dir=$(DATA_DIR),)
+
+reproduce: setup
 	$(BIN)/exedec-tf reproduce $(if $(DATA_DIR),--data_dir=$(DATA_DIR),)
 
 test: setup

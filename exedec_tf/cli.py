@@ -9,6 +9,7 @@ import sys
 
 from exedec_tf.commands import (
     convert_checkpoint,
+    demo,
     download,
     evaluate,
     export,
@@ -19,6 +20,7 @@ from exedec_tf.commands import (
 
 # Order here is the order of `exedec-tf --help`.
 COMMANDS = (
+    demo,
     reproduce,
     synthesize,
     evaluate,

@@ -1,0 +1,89 @@
+"""`exedec-tf demo`: the ExeDec pipeline end to end on a small scale."""
+
+import shutil
+import sys
+
+
+def _run(args) -> int:
+    from exedec_tf import demo
+
+    try:
+        settings = demo.DemoSettings(
+            experiment=args.experiment,
+            scale=args.scale,
+            model_scale=args.model_scale,
+            train_steps=args.train_steps,
+            steps_per_loop=args.steps_per_loop,
+            batch_size=args.batch_size,
+            num_problems=args.num_problems,
+            batch_problems=args.batch_problems,
+            beam_size=args.beam_size,
+            show=args.show,
+        )
+    except ValueError as error:
+        print(f"exedec-tf demo: error: {error}", file=sys.stderr)
+        return 2
+    if args.fresh:
+        shutil.rmtree(args.work_dir, ignore_errors=True)
+    demo.run_demo(args.work_dir, released_dir=args.data_dir, settings=settings)
+    return 0
+
+
+def register(subparsers) -> None:
+    from exedec_tf.demo import DemoSettings
+    from exedec_tf.experiments import ALL_EXPERIMENTS
+
+    defaults = DemoSettings()
+    parser = subparsers.add_parser(
+        "demo",
+        help="the whole pipeline on a small scale: data, training, export, "
+        "ExeDec evaluation, synthesis",
+        description="Builds a small RobustFill dataset with the TFDS builder, "
+        "trains tiny SpecDecomposer and Synthesizer models, exports them as "
+        "SavedModels, runs ExeDec on released test problems and on a "
+        "hand-written example. A rerun reuses what is in --work_dir.",
+    )
+    parser.add_argument(
+        "--work_dir",
+        default="exedec_demo",
+        help="dataset, checkpoints, exports and results (default: ./exedec_demo)",
+    )
+    parser.add_argument(
+        "--data_dir",
+        help="folder holding the released test_data/ and llm_data/ "
+        "(default: download into ~/.cache/exedec_tf)",
+    )
+    parser.add_argument("--fresh", action="store_true", help="delete --work_dir first")
+    parser.add_argument(
+        "--experiment",
+        default=defaults.experiment,
+        choices=[e.name for e in ALL_EXPERIMENTS],
+    )
+    parser.add_argument(
+        "--scale",
+        default=defaults.scale,
+        choices=["tiny", "small", "paper"],
+        help="size of the generated dataset",
+    )
+    parser.add_argument(
+        "--model_scale",
+        default=defaults.model_scale,
+        choices=["tiny", "small", "paper"],
+        help="model configs to train",
+    )
+    for name, help_text in (
+        ("train_steps", "updates per model"),
+        ("steps_per_loop", "updates between checkpoints"),
+        ("batch_size", "training batch"),
+        ("num_problems", "released test problems to evaluate"),
+        ("batch_problems", "problems advancing through the loop together"),
+        ("beam_size", "ExeDec beam size"),
+        ("show", "solved problems to print"),
+    ):
+        parser.add_argument(
+            f"--{name}",
+            type=int,
+            default=getattr(defaults, name),
+            help=f"{help_text} (default {getattr(defaults, name)})",
+        )
+    parser.set_defaults(func=_run)

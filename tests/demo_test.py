@@ -1,0 +1,55 @@
+"""Tests of the end-to-end demo (exedec_tf.demo)."""
+
+import io
+import json
+
+import pytest
+
+from exedec_tf import cli, demo
+from tests.conftest import shared_data_dir
+
+
+def test_settings_reject_bad_values():
+    with pytest.raises(ValueError, match="train_steps must be a positive int"):
+        demo.DemoSettings(train_steps=0)
+    with pytest.raises(ValueError, match="multiple of steps_per_loop 7"):
+        demo.DemoSettings(train_steps=10, steps_per_loop=7)
+
+
+def test_cli_reports_bad_settings(capsys):
+    assert cli.main(["demo", "--train_steps", "10", "--steps_per_loop", "3"]) == 2
+    assert "multiple of steps_per_loop 3" in capsys.readouterr().err
+
+
+def test_builder_class_comes_from_the_checkout():
+    builder = demo._load_builder_class("robustfill")
+    assert builder.DOMAIN == "robustfill"
+
+
+@pytest.mark.slow
+def test_whole_pipeline_on_a_tiny_scale(tmp_path):
+    data_dir = shared_data_dir()
+    settings = demo.DemoSettings(
+        scale="tiny",
+        train_steps=4,
+        steps_per_loop=2,
+        batch_size=8,
+        num_problems=2,
+        batch_problems=2,
+        beam_size=2,
+    )
+    out = io.StringIO()
+    summary = demo.run_demo(tmp_path, released_dir=data_dir, settings=settings, out=out)
+    text = out.getvalue()
+    for stage in range(1, 7):
+        assert f"[{stage}/6]" in text
+    assert summary["totals"]["num_problems"] == 2
+    assert f"solved {summary['totals']['num_solved']} of 2 problems" in text
+    # Every stage left its artifact in the work folder.
+    for model_type in ("spec_decomposer", "synthesizer"):
+        assert (tmp_path / "export" / model_type / "saved_model.pb").is_file()
+        assert (tmp_path / "train" / model_type / "checkpoints").is_dir()
+    [log] = (tmp_path / "results").glob("*.jsonl")
+    indices = [json.loads(line)["index"] for line in log.read_text().splitlines()]
+    assert indices == [0, 1]
+    assert "exedec-tf synthesize --domain=robustfill" in text
