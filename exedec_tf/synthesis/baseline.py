@@ -61,7 +61,7 @@ def run_baseline(
         scores[:, 0] = 0.0
         finished = np.zeros([len(batch), beam_size], bool)
         seqs, scores, _ = model_calls.call_beam_search(
-            model, inputs, outputs, scores, finished
+            model, inputs, outputs, scores, finished, pad_to=batch_size
         )
         elapsed = (timeit.default_timer() - start) / len(batch)
         for b, problem in enumerate(batch):

@@ -116,7 +116,9 @@ def run_exedec(
             if exhausted:
                 break
             continue
-        _advance([s for _, s in pool], ops, options, synthesizer, spec_decomposer)
+        _advance(
+            [s for _, s in pool], ops, options, synthesizer, spec_decomposer, batch_size
+        )
     return [results[n] for n in order]
 
 
@@ -124,8 +126,11 @@ def _stack(states: list[_Running], field: str) -> np.ndarray:
     return np.stack([getattr(s.beam, field) for s in states])
 
 
-def _advance(states, ops, options, synthesizer, spec_decomposer) -> None:
-    """One loop iteration (spec step, then synth step) for every state."""
+def _advance(states, ops, options, synthesizer, spec_decomposer, batch_size) -> None:
+    """One loop iteration (spec step, then synth step) for every state.
+
+    Model calls are padded to `batch_size` items so their shape never changes.
+    """
     if options.separate:
         results = model_calls.call_beam_search(
             spec_decomposer,
@@ -133,6 +138,7 @@ def _advance(states, ops, options, synthesizer, spec_decomposer) -> None:
             _stack(states, "current_outputs"),
             _stack(states, "scores"),
             _stack(states, "finished"),
+            pad_to=batch_size,
         )
         for b, state in enumerate(states):
             seqs, scores, origin = (r[b] for r in results)
@@ -153,6 +159,7 @@ def _advance(states, ops, options, synthesizer, spec_decomposer) -> None:
         _stack(states, outputs_field),
         _stack(states, "scores"),
         _stack(states, "finished"),
+        pad_to=batch_size,
     )
     for b, state in enumerate(states):
         seqs, scores, origin = (r[b] for r in results)

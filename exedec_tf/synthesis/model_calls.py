@@ -63,16 +63,34 @@ def call_beam_search(
     outputs: np.ndarray,
     scores: np.ndarray,
     finished: np.ndarray,
+    pad_to: int | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """One batched beam search with checked shapes and dtypes.
 
-    Args: int32[B, K, E, L] inputs and outputs, float32[B, K] scores,
-    bool[B, K] finished.
+    Args:
+      model: the model.
+      inputs, outputs: int32[B, K, E, L].
+      scores: float32[B, K].
+      finished: bool[B, K].
+      pad_to: if larger than B, the batch is padded to this size with
+        entirely finished copies of item 0 (score 0, so they never hold up the
+        search's early termination) and their results dropped. A constant
+        batch shape spares XLA a recompilation for every batch size.
 
     Returns:
       int32[B, K, T-1] seqs, float32[B, K] scores, int32[B, K] origin.
     """
     b, k = scores.shape
+    if pad_to is not None and pad_to > b:
+        extra = pad_to - b
+        inputs = np.concatenate([inputs, np.repeat(inputs[:1], extra, 0)])
+        outputs = np.concatenate([outputs, np.repeat(outputs[:1], extra, 0)])
+        scores = np.concatenate([scores, np.zeros([extra, k], scores.dtype)])
+        finished = np.concatenate([finished, np.ones([extra, k], bool)])
+        seqs, new_scores, origin = call_beam_search(
+            model, inputs, outputs, scores, finished
+        )
+        return seqs[:b], new_scores[:b], origin[:b]
     seqs, new_scores, origin = model.beam_search(
         inputs.astype(np.int32),
         outputs.astype(np.int32),

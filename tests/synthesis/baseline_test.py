@@ -32,10 +32,10 @@ def test_standard_init_and_success_from_any_element():
     unsolvable = dataclasses.replace(cases.RF_PROBLEM, outputs=("x",) * 4, index=7)
     results = run_baseline([cases.RF_PROBLEM, unsolvable], cases.RF, model, 3, 8)
     inputs, scores, finished = model.init
-    assert inputs.shape == (2, 3, 4, 24)
+    assert inputs.shape == (8, 3, 4, 24)  # padded to the batch size
     assert (inputs[:, 0] == inputs[:, 2]).all()  # the spec tiled K times
-    assert scores.tolist() == [[0.0, NEG_INF, NEG_INF]] * 2
-    assert not finished.any()
+    assert scores[:2].tolist() == [[0.0, NEG_INF, NEG_INF]] * 2
+    assert not finished[:2].any() and finished[2:].all()
     solved, failed = results
     assert solved.success and solved.solution == "8 111|4 83"
     assert solved.solution_slot == 1  # the better GetToken element is wrong

@@ -150,7 +150,8 @@ def test_batched_results_equal_one_at_a_time(batch_size):
     batched = run_exedec(
         _problems(), cases.RF, synth, spec, options, batch_size=batch_size
     )
-    assert max(b for b, _ in spec.calls) == min(batch_size, 5)
+    # Every call is padded to the batch size (a constant shape for XLA).
+    assert {b for b, _ in spec.calls} == {batch_size}
     assert _comparable(batched) == _comparable(single)
     assert [r.index for r in batched] == [0, 1, 2, 3, 4]
     assert [r.success for r in single] == [True, True, False, True, True]

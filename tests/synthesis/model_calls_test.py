@@ -41,3 +41,22 @@ def test_call_beam_search_casts_and_checks():
     )
     assert seqs.dtype == np.int32 and seqs.shape == (2, 3, 11)
     assert scores.dtype == np.float32 and origin.shape == (2, 3)
+
+
+def test_padding_to_a_constant_batch_changes_nothing():
+    spec, _ = cases.rf_models()
+    inputs, outputs = model_calls.encode_problem(cases.RF_OPS, cases.RF_PROBLEM, 4, 24)
+    tile = lambda x: np.repeat(x[None, None], 2, axis=1)  # noqa: E731
+    scores = np.array([[0.0, -1e7]], np.float32)
+    finished = np.array([[False, True]])
+    plain = model_calls.call_beam_search(
+        spec, tile(inputs), tile(outputs), scores, finished
+    )
+    padded = model_calls.call_beam_search(
+        spec, tile(inputs), tile(outputs), scores, finished, pad_to=4
+    )
+    for a, b in zip(plain, padded, strict=True):
+        np.testing.assert_array_equal(a, b)
+    assert [b for b, _ in spec.calls] == [1, 4]
+    # The padding items are entirely finished: nothing is looked up for them.
+    assert spec.calls[0][1] == spec.calls[1][1]
