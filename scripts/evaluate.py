@@ -15,7 +15,7 @@ from absl import app, flags
 
 from exedec_tf.evaluation import merge
 from exedec_tf.evaluation.api import evaluate_from_paths
-from exedec_tf.synthesis.loading import ModelPaths
+from exedec_tf.synthesis.loading import ModelLoadError, ModelPaths
 from exedec_tf.synthesis.options import LoopOptions
 
 _OUTPUT_DIR = flags.DEFINE_string("output_dir", None, "Results folder.", required=True)
@@ -23,12 +23,22 @@ _MERGE = flags.DEFINE_bool("merge", False, "Only merge the shards in --output_di
 _DATASET_DIR = flags.DEFINE_string(
     "dataset_dir", None, "Prepared TFDS version folder (…/<config>/<version>)."
 )
+_DATA_DIR = flags.DEFINE_string(
+    "data_dir", None, "Or a TFDS data dir (with --domain and --experiment)."
+)
+_EXPERIMENT = flags.DEFINE_string("experiment", None, "Experiment, e.g. NONE.")
+_CONFIG_NAME = flags.DEFINE_string(
+    "config_name", None, "Builder config in --data_dir (default: the experiment's)."
+)
 _SPLIT = flags.DEFINE_string("split", "test_released", "TFDS split.")
 _RELEASED_FILE = flags.DEFINE_string(
     "released_file", None, "A released test_data JSONL file instead of TFDS."
 )
 _DOMAIN = flags.DEFINE_enum(
-    "domain", None, ["deepcoder", "robustfill"], "Domain (with --released_file)."
+    "domain",
+    None,
+    ["deepcoder", "robustfill"],
+    "Domain (with --released_file or --data_dir).",
 )
 _NUM_PROBLEMS = flags.DEFINE_integer("num_problems", None, "Only the first n.")
 _SPEC = flags.DEFINE_string("spec_decomposer", None, "SpecDecomposer SavedModel.")
@@ -48,6 +58,14 @@ _SHARD_COUNT = flags.DEFINE_integer("shard_count", 1, "Number of shards.")
 
 def main(argv):
     del argv
+    try:
+        summary = _run()
+    except (ValueError, FileNotFoundError, ModelLoadError) as error:
+        raise app.UsageError(str(error)) from None
+    print(summary["totals"])
+
+
+def _run() -> dict:
     if _MERGE.value:
         summary = merge.merge_results(_OUTPUT_DIR.value)
     else:
@@ -58,6 +76,9 @@ def main(argv):
             split=_SPLIT.value,
             released_file=_RELEASED_FILE.value,
             domain=_DOMAIN.value,
+            data_dir=_DATA_DIR.value,
+            experiment=_EXPERIMENT.value,
+            config_name=_CONFIG_NAME.value,
             options=LoopOptions(
                 beam_size=_BEAM_SIZE.value,
                 detect_invalid=_DETECT_INVALID.value,
@@ -69,7 +90,7 @@ def main(argv):
             shard_count=_SHARD_COUNT.value,
             num_problems=_NUM_PROBLEMS.value,
         )
-    print(summary["totals"])
+    return summary
 
 
 if __name__ == "__main__":
