@@ -1,6 +1,5 @@
 """`exedec-tf synthesize`: find a program for your own examples."""
 
-import dataclasses
 import sys
 
 from exedec_tf.commands.evaluate import (
@@ -28,14 +27,8 @@ def _run(args) -> int:
                 user_examples.split_example(text, n)
                 for n, text in enumerate(args.example)
             ]
-        problem = user_examples.problem_from_examples(domain, pairs)
-        paths = model_paths(args)
-        options = loop_options(args)
-        if paths.method == "joint":
-            options = dataclasses.replace(options, prediction_type="joint")
-        models = loading.load_models(paths, domain.name)
-        report = user_examples.synthesize_examples(
-            problem, domain, options=options, **models
+        problem, report = user_examples.synthesize_from_paths(
+            domain, pairs, model_paths(args), loop_options(args)
         )
     except (
         ValueError,

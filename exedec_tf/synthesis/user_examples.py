@@ -160,3 +160,30 @@ def format_report(problem: Problem, report: SynthesisReport) -> str:
         for step, parts in enumerate(report.subgoals, 1):
             lines.append(f"  step {step}: {list(parts)}")
     return "\n".join(lines)
+
+
+def synthesize_from_paths(
+    domain: Domain,
+    pairs,
+    model_paths,
+    options: LoopOptions | None = None,
+) -> tuple[Problem, SynthesisReport]:
+    """One call from user examples and SavedModel paths to a report.
+
+    Args:
+      domain: the domain.
+      pairs: (input, output) examples in the domain's user format.
+      model_paths: a `loading.ModelPaths` (it also picks the method).
+      options: loop options; the model paths set `prediction_type`.
+
+    Returns:
+      (the problem built from the examples, the report).
+    """
+    from exedec_tf.synthesis import loading
+
+    problem = problem_from_examples(domain, pairs)
+    options = LoopOptions() if options is None else options
+    if model_paths.method != "baseline":
+        options = dataclasses.replace(options, prediction_type=model_paths.method)
+    models = loading.load_models(model_paths, domain.name)
+    return problem, synthesize_examples(problem, domain, options=options, **models)

@@ -49,3 +49,17 @@ def test_report_of_a_solved_deepcoder_problem():
     text = user_examples.format_report(cases.DC_PROBLEM, report)
     assert "satisfies every example, 3 steps" in text
     assert "step 2: ['12 ', ' 8 ', ' -2']" in text
+
+
+def test_synthesize_from_paths_sets_the_method(monkeypatch):
+    from exedec_tf.synthesis import loading
+
+    joint = cases.rf_joint_model()
+    monkeypatch.setattr(loading, "load_model", lambda path: joint)
+    pairs = list(zip(cases.RF_PROBLEM.inputs, cases.RF_PROBLEM.outputs, strict=True))
+    problem, report = user_examples.synthesize_from_paths(
+        cases.RF, pairs, loading.ModelPaths(joint="J"), LoopOptions(beam_size=2)
+    )
+    assert problem.outputs == cases.RF_PROBLEM.outputs
+    assert report.solved and report.dsl == "ToCase_Case.ALL_CAPS | Const(.)"
+    assert report.subgoals == ()
