@@ -1,10 +1,21 @@
 """`exedec-tf demo`: the ExeDec pipeline end to end on a small scale."""
 
+import os
 import shutil
 import sys
+import warnings
+
+
+def _quiet_tensorflow() -> None:
+    """Keeps the demo's output readable: TensorFlow's C++ info and warning
+    lines (and Keras' Python warnings) go away unless the user asked for them
+    through TF_CPP_MIN_LOG_LEVEL."""
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    warnings.filterwarnings("ignore", category=UserWarning, module="keras")
 
 
 def _run(args) -> int:
+    _quiet_tensorflow()
     from exedec_tf import demo
 
     try:
