@@ -65,6 +65,48 @@ def _attend(attention, q, keys, values, valid, bias):
     return attention.out_dense(context)
 
 
+def _attend_origins(attention, q, keys, values, select, valid, bias):
+    """One query per slot against the keys of its origin slot.
+
+    Gathering every slot's `[M, H, dh]` keys by origin at each step costs
+    more than attending to all K origins with one matmul and keeping the
+    own origin's entries: the one-hot products below add exact zeros.
+
+    Args:
+      attention: the cross `RelativeAttention` layer.
+      q: float32 `[B, K, H, dh]`, already scaled.
+      keys: float32 `[B, H, dh, O*M]` of all origin slots.
+      values: float32 `[B, H, M, O*dh]`.
+      select: float32 one-hot `[B, K, O]` of each slot's origin.
+      valid: bool `[B, K, M]`, the attention mask of the query's row.
+      bias: float32 relative bias, `[H, M]` or `[B, K, H, M]`.
+
+    Returns:
+      float32 `[B, K, D]`.
+    """
+    shape = tf.shape(select)
+    batch, beam, origins = shape[0], shape[1], shape[2]
+    heads, width = attention.num_heads, attention.head_dim
+    query = tf.transpose(q, [0, 2, 1, 3])  # [B, H, K, dh]
+    logits = tf.reshape(
+        tf.matmul(query, keys), [batch, heads, beam, origins, -1]
+    )  # [B, H, K, O, M]
+    logits = tf.einsum("bhkom,bko->bhkm", logits, select)
+    if bias.shape.rank == 4:
+        bias = tf.transpose(bias, [0, 2, 1, 3])  # [B, H, K, M]
+    else:
+        bias = bias[None, :, None, :]
+    bias = bias + tf.where(
+        valid[:, None], tf.constant(0.0), tf.constant(MASK_BIAS, tf.float32)
+    )
+    weights = tf.nn.softmax(logits + bias, axis=-1)  # [B, H, K, M]
+    context = tf.reshape(
+        tf.matmul(weights, values), [batch, heads, beam, origins, width]
+    )
+    context = tf.einsum("bhkod,bko->bkhd", context, select)
+    return attention.out_dense(context)
+
+
 class CachedDecoder:
     """Key/value-cached steps of an `ExeDecTransformer`'s decoder.
 
@@ -97,17 +139,25 @@ class CachedDecoder:
         return tuple(tensors)
 
     def _cross_keys(self, encoded):
-        """Per-layer cross-attention keys and values `[B, K, M, H, dh]`."""
+        """Per-layer cross-attention keys `[B, H, dh, K*M]` and values
+        `[B, H, M, K*dh]` of all K origin slots, laid out for one matmul
+        per step (see `_attend_origins`)."""
         shape = tf.shape(encoded)
-        flat = tf.reshape(encoded, [shape[0] * shape[1], -1, shape[-1]])
+        batch, beam = shape[0], shape[1]
+        flat = tf.reshape(encoded, [batch * beam, -1, shape[-1]])
         result = []
         for block in self.blocks:
             attention = block.cross_attention
-            unflat = [shape[0], shape[1], -1, attention.num_heads, attention.head_dim]
+            heads, width = attention.num_heads, attention.head_dim
+            unflat = [batch, beam, -1, heads, width]  # [B, O, M, H, dh]
+            keys = tf.reshape(attention.key_dense(flat), unflat)
+            values = tf.reshape(attention.value_dense(flat), unflat)
+            keys = tf.transpose(keys, [0, 3, 4, 1, 2])  # [B, H, dh, O, M]
+            values = tf.transpose(values, [0, 3, 2, 1, 4])  # [B, H, M, O, dh]
             result.append(
                 (
-                    tf.reshape(attention.key_dense(flat), unflat),
-                    tf.reshape(attention.value_dense(flat), unflat),
+                    tf.reshape(keys, [batch, heads, width, -1]),
+                    tf.reshape(values, [batch, heads, tf.shape(values)[2], -1]),
                 )
             )
         return result
@@ -165,6 +215,7 @@ class CachedDecoder:
         slot_valid = gather_slots(cross_valid, origin)  # bool [B, K, M]
         cross_mask = tf.logical_and(slot_valid, query_valid[:, :, None])
         num_keys = tf.shape(cross_valid)[2]
+        select = tf.one_hot(origin, tf.shape(origin)[1])  # float32 [B, K, O]
         if cfg.aligned_relative_attention:
             aligned = aligned_query_positions(
                 tf.reshape(seqs, [-1, length]), example_length, cfg.separator_token_id
@@ -207,13 +258,8 @@ class CachedDecoder:
             q = attention.query_dense(q) / np.sqrt(np.float32(attention.head_dim))
             bias = attention._relative_bias(None, None, cross_rel)
             bias = bias[..., 0, :]  # [H, M] or [B, K, H, M]
-            z = _attend(
-                attention,
-                q,
-                gather_slots(cross_k, origin),
-                gather_slots(cross_v, origin),
-                cross_mask,
-                bias,
+            z = _attend_origins(
+                attention, q, cross_k, cross_v, select, cross_mask, bias
             )
             z = x + z
             y = z + block.mlp(block.mlp_norm(z))

@@ -13,7 +13,8 @@ lengths (e.g. RobustFill synthesizer L = 200, T = 100) in four modes:
 
 Each mode first makes one untimed call (tracing and compilation, reported
 separately), then `--calls` timed calls; a call's time includes converting
-its results to NumPy. Random weights rarely emit EOS early, so nearly every
+its results to NumPy. Encoding the K slot specs (the same work in every
+mode) is also timed alone. Random weights rarely emit EOS early, so nearly every
 call runs the full T + 1 iterations: these are worst-case latencies.
 
 Usage:
@@ -33,6 +34,7 @@ from tqdm import tqdm
 
 from configs import get_config
 from exedec_tf.decoding import KerasBeamSearchModel, standard_init
+from exedec_tf.decoding.model_search import encode_slots
 from exedec_tf.models import create_model
 from exedec_tf.serving import end_to_end_lengths
 
@@ -95,6 +97,27 @@ def time_mode(model, config, mode, spec_length, decode_length, rng):
     return first, times
 
 
+def time_encode(model, config, spec_length, rng):
+    """Median seconds of encoding the K slot specs alone (XLA), the part of
+    every call that decoding cannot speed up."""
+    inputs, outputs = _specs(
+        rng,
+        _BATCH.value,
+        _BEAM.value,
+        config.num_examples,
+        spec_length,
+        config.model.vocab_size,
+    )
+    encode = tf.function(lambda i, o: encode_slots(model, i, o)[0], jit_compile=True)
+    encode(inputs, outputs).numpy()
+    times = []
+    for _ in range(max(_CALLS.value, 1)):
+        start = time.perf_counter()
+        encode(inputs, outputs).numpy()
+        times.append(time.perf_counter() - start)
+    return float(np.median(times))
+
+
 def main(argv):
     del argv
     unknown = sorted(set(_MODES.value) - set(MODES))
@@ -138,6 +161,16 @@ def main(argv):
             f"{r['median_call_s']:8.3f}s"
         )
     for name in _CONFIGS.value:
+        config = get_config(name)
+        spec_length = (
+            _SPEC_LENGTH.value
+            or end_to_end_lengths(config.domain, config.model_type)[0]
+        )
+        encode_s = time_encode(models[name], config, spec_length, rng)
+        results.append(
+            dict(config=name, mode="encode_only_xla", median_call_s=encode_s)
+        )
+        print(f"{name}: encoding the K slot specs alone takes {encode_s:.3f}s")
         by_mode = {
             r["mode"]: r["median_call_s"] for r in results if r["config"] == name
         }
