@@ -61,6 +61,26 @@ def test_loader_matches_the_in_process_search(exported):
         assert got[0].shape == args[0].shape[:2] + (T - 1,)
 
 
+def test_encode_and_decode_logits_signatures(exported):
+    model, path = exported
+    signatures = tf.saved_model.load(str(path)).signatures
+    inputs, outputs, _, _ = _args()
+    encoded = signatures["encode"](
+        inputs=tf.constant(inputs[0]), outputs=tf.constant(outputs[0])
+    )
+    programs = seeded(3).integers(0, 87, (3, T)).astype(np.int32)
+    programs[:, 0] = 1
+    logits = signatures["decode_logits"](
+        programs=tf.constant(programs),
+        encoded=encoded["encoded"],
+        mask=encoded["mask"],
+    )["logits"]
+    want = model.decode(
+        programs, model.encode(inputs[0], outputs[0]), outputs[0] > 0, shift=False
+    )
+    np.testing.assert_allclose(logits, want, rtol=1e-5, atol=1e-5)
+
+
 def test_assets(exported):
     _, path = exported
     config = read_export_config(path)
