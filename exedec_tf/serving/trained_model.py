@@ -60,10 +60,19 @@ def _restore_training_checkpoint(model, prefix) -> None:
     does track every trainable variable, in `model.trainable_variables`
     order; they are read from there, with every shape checked first.
     """
-    if len(model.variables) != len(model.trainable_variables):
+    # Dropout seed-generator states are the only non-trainable variables of
+    # the ExeDec models; they do not affect inference. Anything else would be
+    # a weight the checkpoint does not hold.
+    weights = [
+        v
+        for v in model.non_trainable_variables
+        if not v.path.endswith("seed_generator_state")
+    ]
+    if weights:
         raise ValueError(
-            "the model has non-trainable variables, which training checkpoints "
-            "do not hold; load a *.weights.h5 file instead"
+            f"the model has non-trainable weights ({weights[0].path}, ...), "
+            "which training checkpoints do not hold; load a *.weights.h5 file "
+            "instead"
         )
     reader = tf.train.load_checkpoint(prefix)
     shapes = reader.get_variable_to_shape_map()

@@ -69,3 +69,15 @@ def test_missing_weights(tmp_path):
         load_weights(model, tmp_path / "no.weights.h5")
     with pytest.raises(FileNotFoundError, match="no \\*.weights.h5 file"):
         load_weights(model, tmp_path)
+
+
+def test_checkpoint_of_a_model_with_dropout(tmp_path):
+    """Dropout seed states are not weights: a small config (dropout on) loads."""
+    config = get_config("robustfill_synthesizer_small")
+    model = trained_model(config)
+    assert any("seed_generator" in v.path for v in model.non_trainable_variables)
+    randomise_weights(model, seeded(1))
+    _checkpoint(tmp_path, model)
+    loaded = trained_model(config, tmp_path)
+    for x, y in zip(loaded.trainable_variables, model.trainable_variables, strict=True):
+        np.testing.assert_array_equal(x.numpy(), y.numpy())
