@@ -208,6 +208,25 @@ def _show_solved(summary: dict, count: int, stages: _Stages) -> None:
             stages.say(f"  subgoal {step}: {list(parts)}")
 
 
+def _show_first_errors(summary: dict, stages: _Stages) -> None:
+    """Where the unsolved problems first went wrong (the original's analysis:
+    the best beam element against the ground-truth decomposition)."""
+    records = [r for r in summary["problems"] if not r["solved"]]
+    if not records:
+        return
+    first = {}
+    for record in records:
+        where = record.get("first_error") or "no single first error"
+        first[where] = first.get(where, 0) + 1
+    stages.say("unsolved problems, by the first wrong prediction of the best element:")
+    for where, count in sorted(first.items(), key=lambda item: -item[1]):
+        stages.say(f"  {count:4d}  {where}")
+    stages.say(
+        "tiny models trained for minutes rarely predict every example's subgoal "
+        "exactly; train longer (--train_steps), or use --model_scale=small"
+    )
+
+
 def run_demo(
     work_dir,
     released_dir=None,
@@ -257,10 +276,13 @@ def run_demo(
         exports[model_type] = (config, work_dir / "train" / model_type)
 
     stages.begin("Exporting both models as SavedModels (XLA beam search)")
+    # Exports and results belong to one training length: a rerun with more
+    # steps continues training and then exports and evaluates afresh.
+    run_dir = work_dir / f"step_{settings.train_steps}"
     paths = {}
     for model_type, (config, train_dir) in exports.items():
         paths[model_type] = str(
-            export_model(config, train_dir, work_dir / "export" / model_type)
+            export_model(config, train_dir, run_dir / "export" / model_type)
         )
         stages.say(f"{model_type}: {paths[model_type]}")
     model_paths = loading.ModelPaths(**paths)
@@ -273,7 +295,7 @@ def run_demo(
     from exedec_tf.synthesis.options import LoopOptions
 
     summary = evaluate_from_paths(
-        work_dir / "results",
+        run_dir / "results",
         model_paths,
         released_file=_released_file(settings, released_dir),
         domain=DOMAIN,
@@ -290,7 +312,8 @@ def run_demo(
         f"{totals['mean_time_per_problem_s']:.2f} s per problem"
     )
     _show_solved(summary, settings.show, stages)
-    stages.say(f"per-problem results: {work_dir / 'results'}")
+    _show_first_errors(summary, stages)
+    stages.say(f"per-problem results: {run_dir / 'results'}")
 
     stages.begin("Synthesizing a program for a hand-written example")
     from exedec_tf import domains

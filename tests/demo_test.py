@@ -47,9 +47,10 @@ def test_whole_pipeline_on_a_tiny_scale(tmp_path):
     assert f"solved {summary['totals']['num_solved']} of 2 problems" in text
     # Every stage left its artifact in the work folder.
     for model_type in ("spec_decomposer", "synthesizer"):
-        assert (tmp_path / "export" / model_type / "saved_model.pb").is_file()
+        export = tmp_path / "step_4" / "export" / model_type
+        assert (export / "saved_model.pb").is_file()
         assert (tmp_path / "train" / model_type / "checkpoints").is_dir()
-    [log] = (tmp_path / "results").glob("*.jsonl")
+    [log] = (tmp_path / "step_4" / "results").glob("*.jsonl")
     indices = [json.loads(line)["index"] for line in log.read_text().splitlines()]
     assert indices == [0, 1]
     assert "exedec-tf synthesize --domain=robustfill" in text

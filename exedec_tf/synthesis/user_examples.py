@@ -145,7 +145,7 @@ def format_report(problem: Problem, report: SynthesisReport) -> str:
     else:
         verdict = "satisfies" if report.solved else "does NOT satisfy"
         lines.append(f"program ({verdict} every example, {report.num_steps} steps):")
-        lines.append(f"  {report.dsl}")
+        lines.append(f"  {report.dsl or '(the empty program)'}")
         if report.python:
             lines.append("as Python:")
             lines.extend("  " + line for line in report.python.splitlines())
