@@ -16,6 +16,7 @@ configs, a paper-scale dataset and an accelerator).
 
 import dataclasses
 import importlib
+import json
 import pathlib
 import sys
 import time
@@ -43,6 +44,10 @@ class DemoSettings:
       steps_per_loop: updates between checkpoints.
       batch_size: global training batch.
       num_problems: released test problems to evaluate.
+      max_parts: evaluate only released problems whose ground-truth program
+        has at most this many parts (None: all, in file order). Tiny models
+        trained for minutes solve some one- and two-part programs and almost
+        none of the longer ones.
       batch_problems: problems advancing through the loop together.
       beam_size: K of the outer beam and of every beam search.
       show: solved problems to print.
@@ -55,6 +60,7 @@ class DemoSettings:
     steps_per_loop: int = 250
     batch_size: int = 32
     num_problems: int = 40
+    max_parts: int | None = 2
     batch_problems: int = 8
     beam_size: int = 10
     show: int = 3
@@ -71,6 +77,12 @@ class DemoSettings:
             value = getattr(self, name)
             if type(value) is not int or value < 1:
                 raise ValueError(f"{name} must be a positive int, got {value!r}")
+        if self.max_parts is not None and (
+            type(self.max_parts) is not int or self.max_parts < 1
+        ):
+            raise ValueError(
+                f"max_parts must be a positive int or None, got {self.max_parts!r}"
+            )
         if self.train_steps % self.steps_per_loop:
             raise ValueError(
                 f"train_steps {self.train_steps} must be a multiple of "
@@ -193,6 +205,27 @@ def _released_file(settings: DemoSettings, released_dir) -> pathlib.Path:
     )
 
 
+def select_problems(released_file, max_parts: int | None, out_file) -> pathlib.Path:
+    """Writes the released rows whose program has at most `max_parts` parts.
+
+    The rows are copied unchanged (their `index` still points into the
+    released file), so `exedec-tf evaluate --released_file=<out_file>` runs
+    the same problems. Returns `released_file` itself when `max_parts` is None.
+    """
+    if max_parts is None:
+        return pathlib.Path(released_file)
+    rows = pathlib.Path(released_file).read_text().splitlines(keepends=True)
+    kept = [
+        row
+        for row in rows
+        if row.strip() and len(json.loads(row)["program"].split("|")) <= max_parts
+    ]
+    out_file = pathlib.Path(out_file)
+    out_file.parent.mkdir(parents=True, exist_ok=True)
+    out_file.write_text("".join(kept))
+    return out_file
+
+
 def _show_solved(summary: dict, count: int, stages: _Stages) -> None:
     from exedec_tf import domains
 
@@ -257,6 +290,10 @@ def run_demo(
 
     from exedec_tf.synthesis import loading
 
+    # Training runs belong to one dataset and model size.
+    model_dir = work_dir / (
+        f"{settings.experiment.lower()}_{settings.scale}_{settings.model_scale}"
+    )
     exports = {}
     for number, model_type in enumerate(("spec_decomposer", "synthesizer"), 2):
         if number == 2:
@@ -264,21 +301,21 @@ def run_demo(
                 f"Training {settings.model_scale} SpecDecomposer and Synthesizer "
                 f"models, {settings.train_steps} steps each"
             )
-        stages.say(f"training the {model_type} (checkpoints in {work_dir / 'train'})")
+        stages.say(f"training the {model_type} (checkpoints in {model_dir / 'train'})")
         config, history = train_model(
-            settings, model_type, dataset_dir, work_dir / "train" / model_type
+            settings, model_type, dataset_dir, model_dir / "train" / model_type
         )
         if history.history.get("loss"):
             stages.say(
                 f"{model_type}: final loss {history.history['loss'][-1]:.3f}, "
                 f"sequence accuracy {history.history['sequence_accuracy'][-1]:.3f}"
             )
-        exports[model_type] = (config, work_dir / "train" / model_type)
+        exports[model_type] = (config, model_dir / "train" / model_type)
 
     stages.begin("Exporting both models as SavedModels (XLA beam search)")
     # Exports and results belong to one training length: a rerun with more
     # steps continues training and then exports and evaluates afresh.
-    run_dir = work_dir / f"step_{settings.train_steps}"
+    run_dir = model_dir / f"step_{settings.train_steps}"
     paths = {}
     for model_type, (config, train_dir) in exports.items():
         paths[model_type] = str(
@@ -287,17 +324,33 @@ def run_demo(
         stages.say(f"{model_type}: {paths[model_type]}")
     model_paths = loading.ModelPaths(**paths)
 
+    which = (
+        ""
+        if settings.max_parts is None
+        else (f" with at most {settings.max_parts} program parts")
+    )
     stages.begin(
         f"Running ExeDec (beam {settings.beam_size}) on the first "
         f"{settings.num_problems} released {settings.experiment} test problems"
+        f"{which}"
     )
+    problems_file = select_problems(
+        _released_file(settings, released_dir),
+        settings.max_parts,
+        work_dir / f"problems_{settings.experiment}_max{settings.max_parts}.jsonl",
+    )
+    stages.say(f"problems: {problems_file}")
     from exedec_tf.evaluation.api import evaluate_from_paths
+
+    results_dir = run_dir / (
+        f"results_beam{settings.beam_size}_max{settings.max_parts or 'all'}"
+    )
     from exedec_tf.synthesis.options import LoopOptions
 
     summary = evaluate_from_paths(
-        run_dir / "results",
+        results_dir,
         model_paths,
-        released_file=_released_file(settings, released_dir),
+        released_file=problems_file,
         domain=DOMAIN,
         options=LoopOptions(beam_size=settings.beam_size),
         batch_size=settings.batch_problems,
@@ -313,7 +366,7 @@ def run_demo(
     )
     _show_solved(summary, settings.show, stages)
     _show_first_errors(summary, stages)
-    stages.say(f"per-problem results: {run_dir / 'results'}")
+    stages.say(f"per-problem results: {results_dir}")
 
     stages.begin("Synthesizing a program for a hand-written example")
     from exedec_tf import domains

@@ -30,6 +30,7 @@ def _run(args) -> int:
             steps_per_loop=args.steps_per_loop,
             batch_size=args.batch_size,
             num_problems=args.num_problems,
+            max_parts=args.max_parts or None,
             batch_problems=args.batch_problems,
             beam_size=args.beam_size,
             show=args.show,
@@ -100,4 +101,11 @@ def register(subparsers) -> None:
             default=getattr(defaults, name),
             help=f"{help_text} (default {getattr(defaults, name)})",
         )
+    parser.add_argument(
+        "--max_parts",
+        type=int,
+        default=defaults.max_parts,
+        help="evaluate only released problems whose program has at most this "
+        f"many parts; 0 for all (default {defaults.max_parts})",
+    )
     parser.set_defaults(func=_run)
