@@ -12,12 +12,6 @@ from exedec_tf.dsl.errors import DSLError
 STEP_LIMIT = 20
 
 
-def _program_text(program: dsl.Concat) -> str:
-    # The empty Concat is a valid program for the original (it outputs "")
-    # but has no released string form; "" stands for it.
-    return dsl.program_to_string(program) if program.expressions else ""
-
-
 class RobustFillLoopOps(LoopOps):
     """Character-level specs; subgoals are output prefixes."""
 
@@ -55,18 +49,10 @@ class RobustFillLoopOps(LoopOps):
         return [self.bos_id]
 
     def decode_program(self, ids):
-        ids = np.asarray(ids)
-        eos = np.flatnonzero(ids == self.eos_id)
-        # Cut at the last EOS, or before the last position when there is none.
-        end = eos[-1] if len(eos) else len(ids) - 1
-        kept = ids[:end]
-        program = dsl.ids_to_program(kept[kept > self.eos_id].tolist())
+        program = dsl.decode_prediction(np.asarray(ids).tolist())
         if program is None:
             return None
-        try:
-            return DecodedProgram(program, _program_text(program))
-        except Exception:  # noqa: BLE001 - any stringify failure means invalid.
-            return None
+        return DecodedProgram(program, dsl.program_to_string(program))
 
     def decode_baseline_program(self, ids):
         ids = [int(i) for i in ids]
@@ -74,9 +60,12 @@ class RobustFillLoopOps(LoopOps):
         kept = [i for i in ids[:end] if i != self.bos_id]
         try:
             program = dsl.decode_program(kept)
-            return DecodedProgram(program, _program_text(program))
-        except Exception:  # noqa: BLE001 - "does not compile", as train.py.
+        except dsl.DSLError:
+            return None  # "did not compile", as in train.py.
+        # train.py also scores a program that cannot be printed as -1.
+        if dsl.printed_form(program) is None:
             return None
+        return DecodedProgram(program, dsl.program_to_string(program))
 
     def run(self, program, inputs):
         return dsl.run_program(program.program, list(inputs))

@@ -29,10 +29,23 @@ def test_decode_program_cuts_at_the_last_eos():
     assert empty.text == "" and OPS.run(empty, ["ab"]) == [""]
 
 
+def test_decode_program_rejects_what_the_original_cannot_print():
+    # Const(Boundary.END) and Substitute(NUMBER, 1, Boundary.END) encode fine
+    # but printing them raises in the original: "[invalid program]".
+    assert OPS.decode_program([1, 4, 114, 2, 0]) is None
+    assert OPS.decode_program([1, 8, 111, 2, 15, 102, 216, 114, 2]) is None
+    # A nested Compose decodes from two raw tokens, then fails to print.
+    assert OPS.decode_program([1, 3, 3, 10, 10, 10, 2]) is None
+    assert OPS.decode_program([1, 4, 19, 2]).text == "4 19"
+
+
 def test_baseline_decoding_cuts_after_the_first_eos():
     assert OPS.decode_baseline_program([8, 111, 2, 4, 83, 2]).text == "8 111"
     assert OPS.decode_baseline_program([8, 111, 4, 83]) is None
     assert OPS.decode_baseline_program([8, 111, 0, 2]) is None
+    assert OPS.decode_baseline_program([2, 4, 83]).text == ""
+    # train.py scores a program whose to_string raises as "did not compile".
+    assert OPS.decode_baseline_program([1, 4, 112, 2]) is None
 
 
 def test_trace_key_and_run():

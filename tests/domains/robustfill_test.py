@@ -44,6 +44,15 @@ def test_ids_round_trip(domain):
 def test_ids_to_program_malformed_is_none(domain):
     assert domain.ids_to_program([5, 216]) is None  # runs off the end
     assert domain.ids_to_program([400, 2]) is None  # unknown id
+    # A nested Compose decodes from raw tokens but has no string form.
+    assert domain.ids_to_program([3, 3, 10, 10, 10, 2]) is None
+
+
+def test_the_empty_program(domain):
+    # EOS alone decodes to the empty Concat, whose output is "".
+    assert domain.ids_to_program([1, 2, 0]) == ""
+    assert domain.program_to_ids("") == [2]
+    assert domain.run_program("", ["ab", ""]) == ["", ""]
 
 
 def test_python_rendering_and_execution(domain):

@@ -22,11 +22,13 @@ from exedec_tf.dsl.robustfill.base import (
     Substring,
 )
 from exedec_tf.dsl.robustfill.codec import (
+    decode_prediction,
     decode_program,
     encode_expression,
     encode_program,
     ids_to_program,
     parse_program_string,
+    printed_form,
     program_string_to_ids,
     program_to_string,
 )
@@ -142,6 +144,7 @@ __all__ = [
     "Trim",
     "Type",
     "UnknownTokenError",
+    "decode_prediction",
     "decode_program",
     "decode_spec",
     "delimiter_regex",
@@ -152,6 +155,7 @@ __all__ = [
     "ids_to_program",
     "make_runtime",
     "parse_program_string",
+    "printed_form",
     "program_id_token",
     "program_string_to_ids",
     "program_to_string",

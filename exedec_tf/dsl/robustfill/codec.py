@@ -5,6 +5,12 @@ count build an expression, a nested Compose takes two raw tokens, and an EOS
 can be swallowed as an argument. Failures that the original signalled with
 KeyError/IndexError/TypeError/AssertionError are ParseError (UnknownTokenError
 for unknown ids) here, with the offending id and position in the message.
+
+`decode_prediction` is the end-to-end loop's decoder (inference spec §2.3
+process_and_decode_program): untyped decoding, then the original's printing,
+which rejects some decodable programs (a Const of a Boundary, spec §8).
+
+The empty program (`[EOS]` decodes to it) has the released string form `""`.
 """
 
 from collections.abc import Iterable, Sequence
@@ -57,10 +63,10 @@ def encode_expression(expression: Expression) -> list[int]:
     return [class_id, *(program_token_id(arg) for arg in expression.args)]
 
 
-def _expressions_of(program) -> tuple:
+def _expressions_of(program, allow_empty: bool = False) -> tuple:
     if not isinstance(program, Concat):
         raise ParseError(f"expected a Concat program, got {describe(program)}")
-    if not program.expressions:
+    if not program.expressions and not allow_empty:
         raise ParseError(
             "cannot encode a Concat with no expressions (the original cannot either)"
         )
@@ -77,9 +83,14 @@ def encode_program(program: Concat) -> list[int]:
 
 
 def program_to_string(program: Concat) -> str:
-    """The released string form, e.g. `5 216 218|4 83` (no EOS)."""
+    """The released string form, e.g. `5 216 218|4 83` (no EOS).
+
+    The empty program gives `""` (the original had no string for it: it could
+    not encode it, although `[EOS]` decodes to it and runs).
+    """
     return PROGRAM_SEPARATOR.join(
-        " ".join(map(str, encode_expression(e))) for e in _expressions_of(program)
+        " ".join(map(str, encode_expression(e)))
+        for e in _expressions_of(program, allow_empty=True)
     )
 
 
@@ -208,13 +219,47 @@ def ids_to_program(ids: Iterable[int]) -> Concat | None:
         return None
 
 
+def printed_form(program: Concat) -> str | None:
+    """The original's `str(program)` (spec §8), or None where printing raises.
+
+    Printing fails where a character slot (Const, Substitute, SubstituteAll)
+    holds a non-string token, and for a Compose of raw tokens (a nested
+    Compose); the end-to-end loop counts such programs as invalid.
+    """
+    try:
+        return program.to_string()
+    except ParseError:
+        return None
+
+
+def decode_prediction(ids: Sequence[int]) -> Concat | None:
+    """A predicted program as the end-to-end loop decodes it, None if invalid.
+
+    Keeps the ids before the last EOS (before the last position when there is
+    no EOS), drops every 0, BOS and EOS, appends one EOS and decodes; the
+    program must also print. So `[BOS, EOS]` is the empty program (output
+    `""`), a nested Compose decodes but is invalid, and so is `Const(START)`.
+    """
+    ids = list(ids)
+    ends = [p for p, i in enumerate(ids) if i == EOS_ID]
+    end = ends[-1] if ends else len(ids) - 1
+    program = ids_to_program(ids[:end])
+    if program is None or printed_form(program) is None:
+        return None
+    return program
+
+
 def program_string_to_ids(text: str) -> list[int]:
     """Ids of a released program string (`|` and spaces separate ids) plus EOS.
+
+    `""` (the empty program) gives `[EOS]`.
 
     Raises:
         ParseError: a piece between separators is not an integer (an empty
             piece from doubled or stray separators included).
     """
+    if text == "":
+        return [EOS_ID]
     pieces = text.replace(PROGRAM_SEPARATOR, " ").split(" ")
     try:
         ids = list(map(int, pieces))

@@ -74,9 +74,15 @@ def test_original_decode_test():
 
 
 def test_encoding_an_empty_program_fails():
-    for encode in (codec.encode_program, codec.program_to_string):
-        with pytest.raises(ParseError, match="no expressions"):
-            encode(Concat())
+    with pytest.raises(ParseError, match="no expressions"):
+        codec.encode_program(Concat())
+
+
+def test_the_empty_program_string_is_empty():
+    # [EOS] decodes to Concat(), so it needs a string form: "".
+    assert codec.program_to_string(Concat()) == ""
+    assert codec.program_string_to_ids("") == [2]
+    assert codec.parse_program_string("") == Concat()
 
 
 def test_encoding_non_programs_fails():
@@ -190,7 +196,7 @@ def test_program_string_round_trip_separators_are_not_boundaries():
         ("5 2x6 218", "2x6", 1),
         ("5  216 218", "", 1),
         ("5 216 218|", "", 3),
-        ("", "", 0),
+        (" ", "", 0),
         ("4 83|a", "a", 2),
     ],
 )
@@ -213,3 +219,71 @@ def test_parse_program_string_malformed():
         codec.parse_program_string("3 5 216")
     with pytest.raises(ParseError, match="end at position 3.*'5 216'"):
         codec.parse_program_string("5 216")
+
+
+# ---- the end-to-end decoder (process_and_decode_program) -----------------------
+
+
+@pytest.mark.parametrize(
+    "ids",
+    [
+        [4, 114],  # Const(Boundary.END)
+        [4, 18],  # Const(RemoveAll): a class token
+        [4, 112],  # Const(Case.LOWER)
+        [4, 102],  # Const(Type.NUMBER)
+        [4, 216],  # Const(1)
+        [15, 102, 216, 114],  # Substitute(NUMBER, 1, Boundary.END)
+        [16, 102, 114],  # SubstituteAll(NUMBER, Boundary.END)
+        [5, 216, 218, 4, 114],  # one unprintable expression spoils the program
+    ],
+)
+def test_decodable_but_unprintable_programs_are_invalid(ids):
+    # Spec §8: the ids decode (no type checks), but str(program) raises.
+    program = codec.decode_program(ids + [2])
+    assert codec.printed_form(program) is None
+    assert codec.decode_prediction([1] + ids + [2, 0]) is None
+
+
+def test_unprintable_program_can_run():
+    # Without a number nothing is substituted, so it runs; still invalid.
+    program = codec.decode_program([15, 102, 216, 114, 2])
+    assert program.run("abc") == "abc"
+    assert codec.decode_prediction([15, 102, 216, 114, 2]) is None
+
+
+@pytest.mark.parametrize("ids", [[2], [1, 2], [1, 2, 0, 0], [1, 0, 0], [1], [2, 2]])
+def test_nothing_left_is_the_empty_program(ids):
+    program = codec.decode_prediction(ids)
+    assert program == Concat()
+    assert codec.printed_form(program) == ""
+    assert program.run("abc") == ""
+
+
+def test_prediction_cut_at_the_last_eos():
+    assert codec.decode_prediction([1, 8, 111, 2, 0, 4, 83, 2, 7, 109]) == Concat(
+        ToCase(Case.ALL_CAPS), ConstStr(".")
+    )
+    # No EOS: the last position is dropped.
+    assert codec.decode_prediction([8, 111, 5]) == Concat(ToCase(Case.ALL_CAPS))
+    # An EOS cannot be swallowed as an argument here: every EOS is removed.
+    assert codec.decode_prediction([4, 2, 2]) is None
+    assert codec.decode_program([4, 2, 2]) == Concat(ConstStr("EOS"))
+
+
+def test_nested_compose_decodes_but_is_an_invalid_prediction():
+    ids = [3, 3, 10, 10, 10, 2]  # Compose(Compose(Trim, Trim), Trim())
+    program = codec.ids_to_program(ids)
+    (compose,) = program.expressions
+    assert compose.modification == Compose(Trim, Trim)
+    assert compose.modification_or_substring == Trim()
+    assert codec.printed_form(program) is None
+    assert codec.decode_prediction(ids) is None
+    with pytest.raises(RunError):
+        program.run("x")
+
+
+def test_printed_form_of_valid_programs():
+    assert codec.printed_form(EXAMPLE) == (
+        "SubStr(1, 3) | Const(.) | ToCase_Case.ALL_CAPS(GetToken_Type.WORD_2)"
+    )
+    assert codec.decode_prediction([1] + codec.encode_program(EXAMPLE)) == EXAMPLE
