@@ -23,7 +23,7 @@ from exedec_tf import domains
 from exedec_tf.data import released, sources
 from exedec_tf.experiments import Experiment, parse_experiment
 from exedec_tf.generation import api as generation
-from exedec_tf.generation.records import Task
+from exedec_tf.domains.records import Task
 
 GENERATED_SPLITS = ("train", "valid", "test")
 RELEASED_SPLITS = ("test_released", "llm")

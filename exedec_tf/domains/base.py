@@ -92,7 +92,7 @@ class Domain(abc.ABC):
     def decompose(self, program: str, inputs: Sequence[str]) -> list:
         """The ExeDec decomposition of a task into per-step subproblems.
 
-        Returns one `exedec_tf.generation.records.Step` per statement /
+        Returns one `exedec_tf.domains.records.Step` per statement /
         top-level expression, with the step inputs, remaining outputs, next
         part (subgoal) and program part in the released encodings. The
         `corrupted_next_part` field is left empty: corruption is random and

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from exedec_tf.domains.base import Domain
 from exedec_tf.dsl import deepcoder as dsl
 from exedec_tf.dsl.errors import RunError, UnknownTokenError
-from exedec_tf.generation.records import Step
+from exedec_tf.domains.records import Step
 
 
 class DeepCoderDomain(Domain):

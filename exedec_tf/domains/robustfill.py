@@ -5,7 +5,7 @@ from collections.abc import Sequence
 from exedec_tf.domains.base import Domain
 from exedec_tf.dsl import robustfill as dsl
 from exedec_tf.dsl.errors import ParseError, RunError
-from exedec_tf.generation.records import Step
+from exedec_tf.domains.records import Step
 
 
 class RobustFillDomain(Domain):

@@ -7,7 +7,7 @@ import tensorflow as tf
 from exedec_tf import domains
 from exedec_tf.data import pipeline, released
 from exedec_tf.data.tfds_base import task_example
-from exedec_tf.generation.records import Task
+from exedec_tf.domains.records import Task
 from tests.conftest import shared_data_dir
 
 

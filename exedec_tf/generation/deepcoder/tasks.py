@@ -30,7 +30,7 @@ from exedec_tf.generation.deepcoder.sampling import (
 from exedec_tf.generation.deepcoder.search import CandidateCache, Path
 from exedec_tf.generation.deepcoder.single_task import random_task
 from exedec_tf.generation.deepcoder.traces import PathTracer
-from exedec_tf.generation.records import Task
+from exedec_tf.domains.records import Task
 from exedec_tf.generation.seeds import check_split, shard_rng
 
 # Programs per search of the paper's data (the original drivers): 1000 for train,

@@ -3,7 +3,7 @@
 from collections.abc import Sequence
 from itertools import accumulate
 
-from exedec_tf.generation.records import Step, Task
+from exedec_tf.domains.records import Step, Task
 from exedec_tf.generation.robustfill.context import Sampled, TaskContext
 from exedec_tf.generation.robustfill.corruption import corrupt
 from exedec_tf.generation.robustfill.draws import Draws

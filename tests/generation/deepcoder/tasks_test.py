@@ -18,7 +18,7 @@ from exedec_tf.generation.deepcoder import (
     search_tasks,
 )
 from exedec_tf.generation.deepcoder.single_task import has_dead_code
-from exedec_tf.generation.records import Task
+from exedec_tf.domains.records import Task
 from exedec_tf.generation.seeds import shard_rng
 
 

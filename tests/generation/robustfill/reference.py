@@ -12,7 +12,7 @@ import string
 
 from exedec_tf.dsl import robustfill as dsl
 from exedec_tf.experiments import Experiment
-from exedec_tf.generation.records import Step, Task
+from exedec_tf.domains.records import Step, Task
 
 _TYPE_ALPHABET = {
     dsl.Type.NUMBER: string.digits,

@@ -1,4 +1,8 @@
-"""Generated task records: a whole program plus its per-step decomposition.
+"""Task records: a whole program plus its per-step decomposition.
+
+`Domain.decompose` returns `Step`s; the generators (`exedec_tf.generation`)
+and the TFDS builders write `Task`s. The records live here, below both, so
+that domains never import the generators.
 
 Every string is in the released encoding of its domain (the same strings the
 original wrote into its `entire_programs_*` and `decomposition_data_*`
