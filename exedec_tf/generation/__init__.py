@@ -15,7 +15,7 @@ _EXPORTS = {
     "generate_tasks": "exedec_tf.generation.api",
     "default_programs_per_search": "exedec_tf.generation.api",
     "DOMAINS": "exedec_tf.generation.api",
-    "Task": "exedec_tf.generation.records",
+    "Task": "exedec_tf.domains.records",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -6,7 +6,8 @@ import sys
 import pytest
 
 import exedec_tf.generation as generation
-from exedec_tf.generation import api, records
+from exedec_tf.domains import records
+from exedec_tf.generation import api
 
 
 def test_generate_tasks_is_importable_from_the_package():
