@@ -47,13 +47,16 @@ class Domain(abc.ABC):
 
         Returns:
           One output string per input, or None where the program fails on that
-          input (an execution error or an invalid result).
+          input, as in the original evaluation: an execution error, an invalid
+          result, or an input that does not parse, holds an out-of-range value
+          or does not fit the program (for example the wrong number of input
+          variables). The other inputs still run.
 
         Raises:
-          exedec_tf.dsl.errors.ParseError: the program or an input is malformed
-            (unknown token, bad syntax, value out of range).
-          exedec_tf.dsl.errors.RunError: an input does not fit the program (for
-            example the wrong number of input variables).
+          exedec_tf.dsl.errors.ParseError: the program is malformed (unknown
+            token, bad syntax).
+          exedec_tf.dsl.errors.RunError: the program cannot be built (for
+            example a DeepCoder variable assigned twice).
         """
 
     @abc.abstractmethod

@@ -4,9 +4,9 @@ import types
 from collections.abc import Sequence
 
 from exedec_tf.domains.base import Domain
+from exedec_tf.domains.records import Step
 from exedec_tf.dsl import deepcoder as dsl
 from exedec_tf.dsl.errors import RunError, UnknownTokenError
-from exedec_tf.domains.records import Step
 
 
 class DeepCoderDomain(Domain):
@@ -45,22 +45,12 @@ class DeepCoderDomain(Domain):
         return dsl.Program.from_str(program, self.config)
 
     def run_program(self, program: str, inputs: Sequence[str]) -> list[str | None]:
-        parsed = self.parse_program(program)
-        outputs: list[str | None] = []
-        for i, text in enumerate(inputs):
-            state = dsl.ProgramState.from_str(text, self.config)
-            if len(state) != parsed.num_inputs:
-                raise RunError(
-                    f"input {i} ({text!r}) has {len(state)} variable(s) but the "
-                    f"program takes {parsed.num_inputs} input(s)"
-                )
-            try:
-                value = parsed.run_output(state.values)
-            except RunError:
-                # An ill-typed program fails lazily on this input only.
-                value = None
-            outputs.append(None if value is None else dsl.format_value(value))
-        return outputs
+        # As the original evaluation: an input state that does not parse, holds
+        # an out-of-range value or does not fit the program is that example's
+        # None; the other examples still run.
+        return dsl.run_program_on_strings(
+            self.parse_program(program), list(inputs), self.config
+        )
 
     def program_to_ids(self, program: str) -> list[int]:
         # Validate first so a malformed program is reported as such.

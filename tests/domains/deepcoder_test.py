@@ -94,14 +94,29 @@ def test_malformed_program_raises(domain):
         domain.run_program("", ["x0 = [ 1 ]"])
 
 
-def test_wrong_number_of_inputs_is_reported(domain):
-    with pytest.raises(RunError, match=r"1 variable\(s\) but the program takes 2"):
-        domain.run_program(PROGRAM, ["x0 = [ 1 2 ]"])
+def test_inputs_that_do_not_fit_fail_per_example(domain):
+    # As the original evaluation: each such example is None, the rest still run.
+    inputs = [
+        "x0 = [ 1 2 ]",  # one variable, the program takes two
+        "x0 = [ 1 2 3 ] | x1 = 2",
+        "x0 = [ 51 ] | x1 = 1",  # out of range
+        "x0 = [ 1 2 | x1 = 1",  # does not parse
+        "",
+        "x0 = [ 4 ] | x1 = 1",
+    ]
+    assert domain.run_program(PROGRAM, inputs) == [
+        None,
+        "[ 2 4 ]",
+        None,
+        None,
+        None,
+        "[ 8 ]",
+    ]
 
 
-def test_out_of_range_input_value_is_named(domain):
-    with pytest.raises(ParseError, match="51"):
-        domain.run_program("x0 = INPUT | x1 = Sort x0", ["x0 = [ 51 ]"])
+def test_duplicate_variable_program_raises(domain):
+    with pytest.raises(RunError, match="x1"):
+        domain.run_program("x0 = INPUT | x1 = Sort x0 | x1 = Sum x0", ["x0 = [ 1 ]"])
 
 
 def test_non_string_program(domain):
