@@ -1,0 +1,45 @@
+"""Tiny checkpoints in the published layout, written by the project's writer."""
+
+import functools
+
+from exedec_tf.models.flax_checkpoint import export_flax_checkpoint
+
+
+@functools.cache
+def tiny_checkpoint_bytes(domain: str, model_type: str, seed: int = 0) -> bytes:
+    """A random-weight `<domain>_<model>_tiny` model as Flax checkpoint bytes."""
+    import tempfile
+
+    import keras
+
+    from configs import get_config
+    from exedec_tf.models.model_types import create_model
+
+    keras.utils.set_random_seed(seed)
+    config = get_config(f"{domain}_{model_type.removesuffix('_model')}_tiny")
+    model = create_model(config.model_type, config.model)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = export_flax_checkpoint(model, f"{tmp}/checkpoint_1", step=1)
+        return path.read_bytes()
+
+
+def add_preset(bucket, preset, steps=(100, 499999)) -> dict[str, str]:
+    """Puts tiny checkpoints of every model of `preset` into `bucket`.
+
+    Each directory gets one checkpoint per step (the latest is the real one;
+    earlier ones hold other bytes, so taking the wrong one shows).
+
+    Returns:
+      {model_type: name of the latest checkpoint object}.
+    """
+    latest = {}
+    for spec in preset.checkpoints:
+        for number, step in enumerate(sorted(steps)):
+            name = f"{spec.prefix}checkpoint_{step}"
+            if step == max(steps):
+                data = tiny_checkpoint_bytes(spec.domain, spec.model_type)
+            else:
+                data = f"old step {step} ({number})".encode()
+            bucket.add(name, data)
+        latest[spec.model_type] = name
+    return latest
