@@ -40,10 +40,15 @@ def remote_object(
     client: BucketClient, spec: CheckpointSpec, root, refresh: bool = False
 ) -> RemoteObject:
     """The spec's latest checkpoint object, from the remembered listing or the
-    bucket (remembered for next time)."""
+    bucket (remembered for next time).
+
+    A remembered listing is used whichever host it came from: a mirror
+    serves the same objects, and the published checkpoints do not change
+    (`refresh` lists again).
+    """
     record_path = remote_record_path(root, spec)
     record = None if refresh else cache.read_json(record_path)
-    if record and record.get("bucket_url") == client.url:
+    if record:
         return RemoteObject(**record["object"])
     obj = find_checkpoint(client, spec)
     cache.write_json_atomic(

@@ -37,6 +37,7 @@ class FakeBucket:
         self.drop_once: set[str] = set()
         self.corrupt: set[str] = set()
         self.no_md5: set[str] = set()
+        self._crc = {}
         self._server = None
         self._thread = None
         self.url = None
@@ -52,7 +53,9 @@ class FakeBucket:
 
     def _item(self, name: str) -> dict:
         data = self.objects[name]
-        crc = crc32c_update(0, data).to_bytes(4, "big")
+        if (name, len(data)) not in self._crc:
+            self._crc[(name, len(data))] = crc32c_update(0, data).to_bytes(4, "big")
+        crc = self._crc[(name, len(data))]
         item = {"name": name, "size": str(len(data)), "crc32c": _b64(crc)}
         if name not in self.no_md5:
             item["md5Hash"] = _b64(hashlib.md5(data).digest())
