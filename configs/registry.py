@@ -1,11 +1,20 @@
-"""Builds every named config from the published sizes and a scale."""
+"""Builds every named config from the published sizes and a scale.
 
-import dataclasses
+The published facts (lengths, vocabularies, end-to-end L and T) come from
+`exedec_tf.models.paper_configs`, the dataset sizes of each scale from
+`exedec_tf.data.split_sizes`; this module adds the network and training
+settings of each scale and the names.
+"""
 
-from configs.experiment import ExperimentConfig, TrainConfig
-from exedec_tf.models import DOMAINS, MODEL_TYPES, paper_config, paper_sizes
-
-SCALES = ("paper", "small", "tiny")
+from exedec_tf.data.split_sizes import SCALES
+from exedec_tf.errors import ConfigError
+from exedec_tf.experiment_config import (
+    DataConfig,
+    ExperimentConfig,
+    InferenceConfig,
+    TrainConfig,
+)
+from exedec_tf.models import DOMAINS, ModelType, paper_config, paper_sizes
 
 # Network overrides per scale (the paper scale keeps the published sizes).
 _MODEL = {
@@ -43,47 +52,57 @@ _TRAIN = {
         weight_decay=0.0,
     ),
 }
+assert tuple(_MODEL) == tuple(_TRAIN) == SCALES
 
 
-def _short(model_type: str) -> str:
-    return model_type.removesuffix("_model")
+def config_name(domain: str, model_type: ModelType | str, scale: str) -> str:
+    """The registered name `<domain>_<model type short>_<scale>`."""
+    return f"{domain}_{ModelType.parse(model_type).short}_{scale}"
 
 
-def _build(domain: str, model_type: str, scale: str) -> ExperimentConfig:
+def _build(domain: str, model_type: ModelType, scale: str) -> ExperimentConfig:
     sizes = paper_sizes(domain, model_type)
     return ExperimentConfig(
-        name=f"{domain}_{_short(model_type)}_{scale}",
+        name=config_name(domain, model_type, scale),
         domain=domain,
         model_type=model_type,
-        num_examples=sizes.num_examples,
-        max_input_length=sizes.max_input_length,
-        max_target_length=sizes.max_target_length,
         model=paper_config(domain, model_type, **_MODEL[scale]),
+        data=DataConfig(
+            num_examples=sizes.num_examples,
+            max_input_length=sizes.max_input_length,
+            max_target_length=sizes.max_target_length,
+            scale=scale,
+        ),
         train=_TRAIN[scale],
+        inference=InferenceConfig(
+            spec_length=sizes.end_to_end_spec_length,
+            max_decode_length=sizes.end_to_end_decode_length,
+        ),
     )
 
 
-CONFIG_NAMES = tuple(
-    f"{d}_{_short(m)}_{s}" for d in DOMAINS for m in MODEL_TYPES for s in SCALES
-)
+_PARTS = {
+    config_name(d, m, s): (d, m, s) for d in DOMAINS for m in ModelType for s in SCALES
+}
+CONFIG_NAMES = tuple(_PARTS)
 
 
 def get_config(name: str, **train_overrides) -> ExperimentConfig:
     """Returns the named config, optionally with TrainConfig fields overridden.
 
+    `get_config(name).override({...})` changes any other field.
+
     Raises:
-      ValueError: unknown name (the message lists the known ones), or an
+      ConfigError: unknown name (the message lists the known ones), or an
         invalid override.
     """
-    if name not in CONFIG_NAMES:
-        raise ValueError(
+    if name not in _PARTS:
+        raise ConfigError(
             f"unknown config {name!r}; known configs: {', '.join(CONFIG_NAMES)}"
         )
-    domain, rest = name.split("_", 1)
-    short, scale = rest.rsplit("_", 1)
-    config = _build(domain, f"{short}_model", scale)
+    config = _build(*_PARTS[name])
     if train_overrides:
-        config = dataclasses.replace(
-            config, train=dataclasses.replace(config.train, **train_overrides)
+        config = config.override(
+            {f"train.{key}": value for key, value in train_overrides.items()}
         )
     return config

@@ -174,23 +174,20 @@ def train_model(settings: DemoSettings, model_type: str, dataset_dir, workdir):
 
 def export_model(config, workdir, export_dir) -> pathlib.Path:
     """Exports the newest checkpoint of `workdir` (reused when present)."""
-    from exedec_tf.serving import end_to_end_lengths, export_beam_search_model
+    from exedec_tf.serving import export_beam_search_model
     from exedec_tf.serving.trained_model import trained_model
 
     export_dir = pathlib.Path(export_dir)
     if (export_dir / "saved_model.pb").exists():
         return export_dir
     model = trained_model(config, str(workdir))
-    spec_length, max_decode_length = end_to_end_lengths(
-        config.domain, config.model_type
-    )
     return export_beam_search_model(
         model,
         export_dir,
         config.model_type,
-        num_examples=config.num_examples,
-        spec_length=spec_length,
-        max_decode_length=max_decode_length,
+        num_examples=config.data.num_examples,
+        spec_length=config.inference.spec_length,
+        max_decode_length=config.inference.max_decode_length,
     )
 
 

@@ -95,3 +95,10 @@ def test_convert_checkpoint_requires_its_flags(capsys):
     with pytest.raises(SystemExit):
         cli.main(["convert-checkpoint", "--config", "deepcoder_baseline_tiny"])
     assert "--checkpoint" in capsys.readouterr().err
+
+
+def test_convert_checkpoint_reports_an_unknown_config(tmp_path, capsys):
+    argv = ["convert-checkpoint", "--checkpoint", str(tmp_path), "--config", "nope"]
+    assert cli.main([*argv, "--output", str(tmp_path / "x.weights.h5")]) != 0
+    err = capsys.readouterr().err
+    assert "exedec-tf convert-checkpoint: error: unknown config 'nope'" in err

@@ -4,11 +4,13 @@ import sys
 
 
 def _run(args) -> int:
+    from configs import get_config
     from exedec_tf.models import flax_checkpoint as fc
 
     try:
+        config = get_config(args.config)
         checkpoint = fc.read_flax_checkpoint(args.checkpoint)
-        model = fc.convert_checkpoint(checkpoint, args.config)
+        model = fc.convert_checkpoint(checkpoint, config)
         out = fc.save_keras_weights(model, args.output)
     except (FileNotFoundError, ValueError) as error:
         # Mismatched configs and unreadable files are user errors: one line,

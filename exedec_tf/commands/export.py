@@ -7,7 +7,6 @@ import sys
 def _run(args) -> int:
     from configs import get_config
     from exedec_tf.serving import export_beam_search_model
-    from exedec_tf.serving.export import end_to_end_lengths
     from exedec_tf.serving.trained_model import trained_model
 
     try:
@@ -15,14 +14,14 @@ def _run(args) -> int:
         if args.weights is None and not args.random_weights:
             raise ValueError("give --weights (or --random_weights for a test export)")
         model = trained_model(config, args.weights)
-        default_l, default_t = end_to_end_lengths(config.domain, config.model_type)
         path = export_beam_search_model(
             model,
             args.output_dir,
             config.model_type,
-            num_examples=config.num_examples,
-            spec_length=args.spec_length or default_l,
-            max_decode_length=args.max_decode_length or default_t,
+            num_examples=config.data.num_examples,
+            spec_length=args.spec_length or config.inference.spec_length,
+            max_decode_length=args.max_decode_length
+            or config.inference.max_decode_length,
             cached=args.cached,
             jit_compile=args.jit_compile,
         )

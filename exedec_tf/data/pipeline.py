@@ -19,18 +19,7 @@ the field, as silently truncating them would change the task.
 import tensorflow as tf
 
 from exedec_tf.data.tokenize import Tokenizer
-
-MODEL_TYPES = ("spec_decomposer", "synthesizer", "joint", "baseline")
-
-
-def check_model_type(model_type: str) -> str:
-    """Returns the model type without the original's `_model` suffix."""
-    name = model_type[: -len("_model")] if model_type.endswith("_model") else model_type
-    if name not in MODEL_TYPES:
-        raise ValueError(
-            f"unknown model type {model_type!r}; expected one of {MODEL_TYPES}"
-        )
-    return name
+from exedec_tf.models.model_type import ModelType
 
 
 def _pad(ids: tf.RaggedTensor | tf.Tensor, shape: list[int], what: str) -> tf.Tensor:
@@ -83,7 +72,7 @@ def model_examples(
     Args:
       examples: a dataset of feature dicts from the `exedec_*` TFDS builders.
       domain: "deepcoder" or "robustfill".
-      model_type: one of MODEL_TYPES (the original `_model` suffix is accepted).
+      model_type: a `ModelType` or its name in either spelling.
       num_examples: N, the I/O examples per task.
       max_input_length: L, the padded length of every input/output string.
       max_target_length: T, the padded target length (EOS included).
@@ -95,10 +84,10 @@ def model_examples(
       A dataset of dicts: `inputs`, `outputs` int32 `[N, L]`, `targets` int32
       `[T]`.
     """
-    model_type = check_model_type(model_type)
+    model_type = ModelType.parse(model_type)
     if not 0.0 <= corruption_rate <= 1.0:
         raise ValueError(f"corruption_rate must be in [0, 1], got {corruption_rate}")
-    if corruption_rate and model_type != "synthesizer":
+    if corruption_rate and model_type is not ModelType.SYNTHESIZER:
         raise ValueError("corruption_rate applies to the synthesizer only")
     for name, value in (
         ("num_examples", num_examples),
@@ -130,7 +119,7 @@ def model_examples(
 
     def step(index, st):
         inputs = specs(st["inputs"], "inputs")
-        if model_type == "spec_decomposer":
+        if model_type is ModelType.SPEC_DECOMPOSER:
             outputs = specs(st["outputs"], "outputs")
             ids = tok.joined_spec_ids(st["next_part"])
             return {
@@ -140,7 +129,7 @@ def model_examples(
             }
         program = tok.program_ids(st["program_part"], drop_lhs=tok.name == "deepcoder")
         targets = target(program, tok.program_vocab_size, "program part")
-        if model_type == "joint":
+        if model_type is ModelType.JOINT:
             return {
                 "inputs": inputs,
                 "outputs": specs(st["outputs"], "outputs"),
@@ -153,7 +142,7 @@ def model_examples(
             outputs = tf.where(draw < corruption_rate, corrupted, outputs)
         return {"inputs": inputs, "outputs": outputs, "targets": targets}
 
-    if model_type == "baseline":
+    if model_type is ModelType.BASELINE:
         return examples.map(
             baseline, num_parallel_calls=tf.data.AUTOTUNE, deterministic=True
         )

@@ -18,12 +18,13 @@ import pathlib
 from collections.abc import Iterator
 from typing import Any
 
+from exedec_tf.errors import ExeDecError
 from exedec_tf.experiments import parse_experiment
 
 DOMAINS = ("deepcoder", "robustfill")
 
 
-class ReleasedDataError(ValueError):
+class ReleasedDataError(ExeDecError, ValueError):
     """A released data file is missing or a row does not have the expected form."""
 
 

@@ -12,6 +12,7 @@ import tempfile
 import urllib.request
 
 from exedec_tf.data.released import DOMAINS, released_file
+from exedec_tf.errors import ExeDecError
 from exedec_tf.experiments import ALL_EXPERIMENTS, parse_experiment
 
 COMMIT = "ef046ce2cc3fcd024e32f5dfe00e69700dac82ed"
@@ -119,7 +120,7 @@ CHECKSUMS = {
 }
 
 
-class ChecksumError(ValueError):
+class ChecksumError(ExeDecError, ValueError):
     """A downloaded or cached file does not match its registered sha256."""
 
 

@@ -21,86 +21,12 @@ from absl import logging
 
 from exedec_tf import domains
 from exedec_tf.data import released, sources
+from exedec_tf.data.split_sizes import GENERATED_SPLITS, SplitSize, split_sizes
 from exedec_tf.experiments import Experiment, parse_experiment
 from exedec_tf.generation import api as generation
 from exedec_tf.domains.records import Task
 
-GENERATED_SPLITS = ("train", "valid", "test")
 RELEASED_SPLITS = ("test_released", "llm")
-
-
-@dataclasses.dataclass(frozen=True)
-class SplitSize:
-    """How much of one generated split to build.
-
-    Attributes:
-      num_shards: generation shards (each has its own seed; the unit of
-        parallelism under Beam).
-      tasks_per_shard: tasks generated per shard.
-      programs_per_search: DeepCoder only: tasks per search (one shared set
-        of example inputs); `tasks_per_shard` must be a multiple of it.
-    """
-
-    num_shards: int
-    tasks_per_shard: int
-    programs_per_search: int | None = None
-
-    def __post_init__(self):
-        if self.num_shards < 0 or self.tasks_per_shard < 0:
-            raise ValueError(f"split sizes must be non-negative, got {self}")
-        if self.programs_per_search is not None:
-            if self.programs_per_search < 1:
-                raise ValueError(f"programs_per_search must be >= 1, got {self}")
-            if self.tasks_per_shard % self.programs_per_search:
-                raise ValueError(
-                    f"tasks_per_shard must be a multiple of programs_per_search: {self}"
-                )
-
-    @property
-    def num_tasks(self) -> int:
-        """Total tasks in the split."""
-        return self.num_shards * self.tasks_per_shard
-
-
-# Named sizes. `paper` follows the original FULL generation scripts (64M
-# training programs per split); `small` the scripts' default small setting;
-# `tiny` is for tests, the demo and laptops.
-SCALES = {
-    "robustfill": {
-        "paper": {
-            "train": SplitSize(128, 500_000),
-            "valid": SplitSize(1, 10_000),
-            "test": SplitSize(1, 10_000),
-        },
-        "small": {
-            "train": SplitSize(2, 1000),
-            "valid": SplitSize(1, 200),
-            "test": SplitSize(1, 200),
-        },
-        "tiny": {
-            "train": SplitSize(2, 25),
-            "valid": SplitSize(1, 10),
-            "test": SplitSize(1, 10),
-        },
-    },
-    "deepcoder": {
-        "paper": {
-            "train": SplitSize(1000, 64 * 1000, 1000),
-            "valid": SplitSize(100, 10 * 10, 10),
-            "test": SplitSize(100, 10 * 10, 10),
-        },
-        "small": {
-            "train": SplitSize(2, 1000, 1000),
-            "valid": SplitSize(2, 100, 100),
-            "test": SplitSize(2, 100, 100),
-        },
-        "tiny": {
-            "train": SplitSize(1, 20, 10),
-            "valid": SplitSize(1, 10, 10),
-            "test": SplitSize(1, 10, 10),
-        },
-    },
-}
 
 
 @dataclasses.dataclass(eq=False)
@@ -110,7 +36,7 @@ class ExeDecConfig(tfds.core.BuilderConfig):
     Attributes (besides `name`, which TFDS requires):
       experiment: the experiment name, e.g. "COMPOSE_NEW_OP".
       scale: "paper" (default), "small" or "tiny": the sizes of the generated
-        splits (see SCALES).
+        splits (see `exedec_tf.data.split_sizes`).
       seed: the base generation seed (the released data used 0).
       sizes: optional per-split overrides, e.g. {"train": [4, 1000]} or, for
         DeepCoder, {"train": [4, 1000, 1000]} ([shards, tasks per shard,
@@ -128,20 +54,8 @@ class ExeDecConfig(tfds.core.BuilderConfig):
             raise ValueError(f"seed must be an int, got {self.seed!r}")
 
     def split_sizes(self, domain: str) -> dict[str, SplitSize]:
-        """The size of each generated split for `domain`."""
-        presets = SCALES[domain]
-        if self.scale not in presets:
-            raise ValueError(
-                f"unknown scale {self.scale!r}; expected one of {sorted(presets)}"
-            )
-        sizes = dict(presets[self.scale])
-        for split, value in (self.sizes or {}).items():
-            if split not in GENERATED_SPLITS:
-                raise ValueError(
-                    f"sizes has unknown split {split!r}; expected {GENERATED_SPLITS}"
-                )
-            sizes[split] = value if isinstance(value, SplitSize) else SplitSize(*value)
-        return sizes
+        """The size of each generated split for `domain` (scale, then `sizes`)."""
+        return split_sizes(domain, self.scale, self.sizes)
 
 
 def experiment_configs(description: str) -> list[ExeDecConfig]:

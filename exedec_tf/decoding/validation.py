@@ -2,8 +2,10 @@
 
 import numpy as np
 
+from exedec_tf.errors import ExeDecError
 
-class BeamSearchInputError(ValueError):
+
+class BeamSearchInputError(ExeDecError, ValueError):
     """A beam-search argument has a wrong shape, dtype or value."""
 
 

@@ -16,8 +16,10 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from exedec_tf.errors import ExeDecError
 
-class SpecEncodingError(ValueError):
+
+class SpecEncodingError(ExeDecError, ValueError):
     """A specification string cannot be tokenised (unknown token or too long)."""
 
 

@@ -5,8 +5,10 @@ one type; the subclasses say what kind of input was wrong. Messages always name
 the offending token, value or piece of text.
 """
 
+from exedec_tf.errors import ExeDecError
 
-class DSLError(Exception):
+
+class DSLError(ExeDecError):
     """Base class of every error raised by the DSL interpreters."""
 
 

@@ -9,11 +9,12 @@ totals and one record per problem, sorted by index.
 import json
 import pathlib
 
+from exedec_tf.errors import ExeDecError
 from exedec_tf.synthesis.attribution import category_totals
 from exedec_tf.synthesis.records import Problem, ProblemResult
 
 
-class ResultsError(ValueError):
+class ResultsError(ExeDecError, ValueError):
     """A results file is malformed or inconsistent."""
 
 

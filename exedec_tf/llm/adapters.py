@@ -8,6 +8,7 @@ the domain name. `get(domain)` returns the adapter.
 import abc
 import copy
 
+from exedec_tf.errors import ExeDecError
 from exedec_tf.llm.execution import Executor
 from exedec_tf.llm.problem import Problem, check_domain
 
@@ -18,7 +19,7 @@ DEEPCODER_MAX_INT = 50
 ROBUSTFILL_MAX_LENGTH = 20
 
 
-class TrajectoryError(ValueError):
+class TrajectoryError(ExeDecError, ValueError):
     """A partial program's execution fails the checks of an ExeDec trajectory."""
 
 

@@ -20,6 +20,8 @@ from collections.abc import Callable
 
 import requests
 
+from exedec_tf.errors import ExeDecError
+
 ENDPOINTS = ("completions", "chat")
 # HTTP statuses worth retrying: timeouts, conflicts, rate limits, server errors.
 TRANSIENT_STATUSES = frozenset({408, 409, 425, 429, 500, 502, 503, 504})
@@ -28,7 +30,7 @@ DEFAULT_BASE_URL = "http://localhost:8000/v1"
 QueryFn = Callable[..., list]
 
 
-class LLMBackendError(RuntimeError):
+class LLMBackendError(ExeDecError, RuntimeError):
     """The model server refused a request, or retries were exhausted."""
 
 

@@ -28,10 +28,12 @@ import re
 import threading
 from collections.abc import Callable
 
+from exedec_tf.errors import ExeDecError
+
 _MODEL_NAME = re.compile(r"[a-zA-Z0-9_.-]+")
 
 
-class CacheError(ValueError):
+class CacheError(ExeDecError, ValueError):
     """A cache file line, a model name or an LLM answer is malformed."""
 
 

@@ -49,6 +49,7 @@ import tempfile
 import threading
 import time
 
+from exedec_tf.errors import ExeDecError
 from exedec_tf.llm import values
 
 _PACKAGE_ROOT = pathlib.Path(__file__).resolve().parent.parent.parent
@@ -56,7 +57,7 @@ _PACKAGE_ROOT = pathlib.Path(__file__).resolve().parent.parent.parent
 _WORKER_GRACE_SECONDS = 10.0
 
 
-class SandboxError(RuntimeError):
+class SandboxError(ExeDecError, RuntimeError):
     """The sandbox worker could not be started."""
 
 

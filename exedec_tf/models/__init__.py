@@ -13,6 +13,7 @@ from exedec_tf.models.flax_params import (
 )
 from exedec_tf.models.io_encoder import IOEncoder
 from exedec_tf.models.joint_model import JointModel
+from exedec_tf.models.model_type import ModelType
 from exedec_tf.models.model_types import (
     MODEL_CLASSES,
     create_model,
@@ -21,7 +22,6 @@ from exedec_tf.models.model_types import (
 )
 from exedec_tf.models.paper_configs import (
     DOMAINS,
-    MODEL_TYPES,
     ModelSizes,
     paper_config,
     paper_sizes,
@@ -34,13 +34,13 @@ from exedec_tf.models.synthesizer import Synthesizer
 __all__ = [
     "DOMAINS",
     "MODEL_CLASSES",
-    "MODEL_TYPES",
     "BaselineModel",
     "ExeDecTransformer",
     "FlaxParam",
     "IOEncoder",
     "JointModel",
     "ModelSizes",
+    "ModelType",
     "ProgramDecoder",
     "ProgramModel",
     "SpecDecomposer",

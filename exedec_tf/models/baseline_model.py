@@ -2,6 +2,7 @@
 
 import keras
 
+from exedec_tf.models.model_type import ModelType
 from exedec_tf.models.program_model import ProgramModel
 
 
@@ -18,4 +19,4 @@ class BaselineModel(ProgramModel):
       **kwargs: standard `keras.Model` arguments.
     """
 
-    MODEL_TYPE = "baseline_model"
+    MODEL_TYPE = ModelType.BASELINE

@@ -13,6 +13,7 @@ import dataclasses
 from collections.abc import Mapping
 from typing import Any
 
+from exedec_tf.errors import ConfigError
 from exedec_tf.layers.relative_position import check_bucket_settings
 
 DATASET_TYPES = ("robustfill", "deepcoder")
@@ -23,7 +24,7 @@ class TransformerConfig:
     """Hyperparameters of one ExeDec model; validated on construction.
 
     Raises:
-      ValueError: a field has a bad value; the message names the field.
+      ConfigError: a field has a bad value; the message names the field.
     """
 
     # Specification (encoder-side) vocabulary size, V_in.
@@ -96,40 +97,42 @@ class TransformerConfig:
         )
         for name in positive:
             if getattr(self, name) < 1:
-                raise ValueError(f"{name} must be >= 1, got {getattr(self, name)}")
+                raise ConfigError(f"{name} must be >= 1, got {getattr(self, name)}")
         if self.dtype != "float32":
-            raise ValueError(f"dtype must be 'float32', got {self.dtype!r}")
+            raise ConfigError(f"dtype must be 'float32', got {self.dtype!r}")
         if self.qkv_dim % self.num_heads:
-            raise ValueError(
+            raise ConfigError(
                 f"qkv_dim={self.qkv_dim} must be divisible by "
                 f"num_heads={self.num_heads}"
             )
         for name in ("dropout_rate", "attention_dropout_rate"):
             if not 0.0 <= getattr(self, name) < 1.0:
-                raise ValueError(f"{name} must be in [0, 1), got {getattr(self, name)}")
+                raise ConfigError(
+                    f"{name} must be in [0, 1), got {getattr(self, name)}"
+                )
         for buckets, distance, bidirectional in self.bucket_settings():
             try:
                 check_bucket_settings(
                     bidirectional, getattr(self, buckets), getattr(self, distance)
                 )
             except ValueError as error:
-                raise ValueError(f"{buckets}/{distance}: {error}") from None
+                raise ConfigError(f"{buckets}/{distance}: {error}") from None
         if not self.use_relative_attention and self.emb_dim % 2:
-            raise ValueError(
+            raise ConfigError(
                 f"emb_dim must be even for sinusoidal positions, got {self.emb_dim}"
             )
         if not 0 <= self.bos_token < self.output_vocab_size:
-            raise ValueError(
+            raise ConfigError(
                 f"bos_token={self.bos_token} is outside the output vocabulary "
                 f"of size {self.output_vocab_size}"
             )
         if self.dataset_type not in DATASET_TYPES:
-            raise ValueError(
+            raise ConfigError(
                 f"dataset_type must be one of {DATASET_TYPES}, "
                 f"got {self.dataset_type!r}"
             )
         if not -1 <= self.separator_token_id < self.output_vocab_size:
-            raise ValueError(
+            raise ConfigError(
                 f"separator_token_id={self.separator_token_id} must be -1 or an "
                 f"id of the output vocabulary of size {self.output_vocab_size}"
             )
@@ -184,7 +187,7 @@ class TransformerConfig:
         names = {field.name for field in dataclasses.fields(cls)}
         unknown = sorted(set(values) - names)
         if unknown:
-            raise ValueError(f"unknown TransformerConfig fields: {unknown}")
+            raise ConfigError(f"unknown TransformerConfig fields: {unknown}")
         return cls(**values)
 
 
@@ -211,7 +214,7 @@ def _check_type(name: str, value: Any, annotation: Any) -> None:
     else:
         ok = isinstance(value, expected)
     if not ok:
-        raise ValueError(
+        raise ConfigError(
             f"{name} must be of type {expected.__name__}, got {value!r} "
             f"({type(value).__name__})"
         )

@@ -14,9 +14,8 @@ that its parameter tree is exactly the model's, and assigning.
 
 Example:
 
-    model = convert_checkpoint(
-        "checkpoints/checkpoint_500000", "robustfill_synthesizer_paper"
-    )
+    config = configs.get_config("robustfill_synthesizer_paper")
+    model = convert_checkpoint("checkpoints/checkpoint_500000", config)
     save_keras_weights(model, "robustfill_synthesizer.weights.h5")
 """
 
@@ -29,6 +28,7 @@ from collections.abc import Mapping
 import keras
 import numpy as np
 
+from exedec_tf.errors import ExeDecError
 from exedec_tf.models.flax_checkpoint_format import (
     CheckpointFormatError,
     msgpack_restore,
@@ -46,7 +46,7 @@ _CHECKPOINT_NAME = re.compile(r"checkpoint_(\d+)")
 _MOMENTS = ("grad_ema", "grad_sq_ema")
 
 
-class CheckpointMismatchError(ValueError):
+class CheckpointMismatchError(ExeDecError, ValueError):
     """The checkpoint's parameter tree is not the model's.
 
     Attributes:
@@ -259,14 +259,9 @@ def _build_model(model_or_config) -> tuple[keras.Model, str]:
     if isinstance(model_or_config, keras.Model):
         return model_or_config, f"model {model_or_config.name!r}"
     config = model_or_config
-    if isinstance(config, str):
-        # Imported here: the configs package itself imports exedec_tf.models.
-        from configs import get_config
-
-        config = get_config(config)
     if not (hasattr(config, "model_type") and hasattr(config, "model")):
         raise TypeError(
-            "expected a Keras model, a config name or an ExperimentConfig, got "
+            "expected a Keras model or an ExperimentConfig, got "
             f"{type(model_or_config).__name__}"
         )
     return create_model(config.model_type, config.model), f"config {config.name!r}"
@@ -317,9 +312,8 @@ def convert_checkpoint(checkpoint, model_or_config) -> keras.Model:
     Args:
       checkpoint: a checkpoint file or directory (see `read_flax_checkpoint`),
         or an already read `FlaxCheckpoint`.
-      model_or_config: the Keras model to load into, a registered config
-        name such as "robustfill_synthesizer_paper" (`configs.get_config`)
-        or an `ExperimentConfig`; a model is then built from it.
+      model_or_config: the Keras model to load into, or an
+        `ExperimentConfig` (a model is then built from it).
 
     Returns:
       The model, with every weight set from the checkpoint.

@@ -26,6 +26,8 @@ from collections.abc import Mapping
 import msgpack
 import numpy as np
 
+from exedec_tf.errors import ExeDecError
+
 # Flax's _MsgpackExtType codes.
 EXT_NDARRAY = 1
 EXT_NATIVE_COMPLEX = 2
@@ -37,7 +39,7 @@ MAX_CHUNK_SIZE = 2**30
 _CHUNKED = "__msgpack_chunked_array__"
 
 
-class CheckpointFormatError(ValueError):
+class CheckpointFormatError(ExeDecError, ValueError):
     """The bytes are not a Flax msgpack tree (garbage, truncated, bad array)."""
 
 

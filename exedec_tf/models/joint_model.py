@@ -2,6 +2,7 @@
 
 import keras
 
+from exedec_tf.models.model_type import ModelType
 from exedec_tf.models.program_model import ProgramModel
 
 
@@ -18,4 +19,4 @@ class JointModel(ProgramModel):
       **kwargs: standard `keras.Model` arguments.
     """
 
-    MODEL_TYPE = "joint_model"
+    MODEL_TYPE = ModelType.JOINT

@@ -1,4 +1,6 @@
-"""The published model sizes per (domain, model type) (models.md §1.3).
+"""The published sizes per (domain, model type) (models.md §1.3), and the
+lengths the published end-to-end evaluation searches with (inference.md
+§2.10, §2.11). This is the one table of these facts; configs read it.
 
 All published models use embedding 512 (= qkv width), MLP 1024, 4 heads,
 3 layers, 32 buckets for every relative-bias table, relative attention and
@@ -8,15 +10,11 @@ aligned cross-attention flag.
 
 import dataclasses
 
+from exedec_tf.errors import ConfigError
 from exedec_tf.models.config import TransformerConfig
+from exedec_tf.models.model_type import ModelType
 
 DOMAINS = ("robustfill", "deepcoder")
-MODEL_TYPES = (
-    "spec_decomposer_model",
-    "synthesizer_model",
-    "joint_model",
-    "baseline_model",
-)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -41,55 +39,62 @@ class ModelSizes:
     aligned: bool
     # Separator id for aligned attention, -1 otherwise.
     separator_token_id: int
+    # End-to-end spec length L of the searches (the ExeDec loop's specs; the
+    # baseline is evaluated by the in-training predict phase).
+    end_to_end_spec_length: int
+    # End-to-end maximum decode length T of the searches.
+    end_to_end_decode_length: int
 
 
 _RF_SPEC, _RF_PROGRAM, _DC = 87, 316, 153
 
+_SPEC = ModelType.SPEC_DECOMPOSER
+_SYNTH = ModelType.SYNTHESIZER
+_JOINT = ModelType.JOINT
+_BASE = ModelType.BASELINE
 _SIZES = {
-    ("robustfill", "spec_decomposer_model"): ModelSizes(
-        4, 200, 85, 200, 800, _RF_SPEC, _RF_SPEC, True, 86
+    ("robustfill", _SPEC): ModelSizes(
+        4, 200, 85, 200, 800, _RF_SPEC, _RF_SPEC, True, 86, 200, 85
     ),
-    ("robustfill", "synthesizer_model"): ModelSizes(
-        4, 20, 15, 20, 80, _RF_SPEC, _RF_PROGRAM, False, -1
+    ("robustfill", _SYNTH): ModelSizes(
+        4, 20, 15, 20, 80, _RF_SPEC, _RF_PROGRAM, False, -1, 200, 100
     ),
-    ("robustfill", "joint_model"): ModelSizes(
-        4, 200, 15, 200, 800, _RF_SPEC, _RF_PROGRAM, False, -1
+    ("robustfill", _JOINT): ModelSizes(
+        4, 200, 15, 200, 800, _RF_SPEC, _RF_PROGRAM, False, -1, 200, 100
     ),
-    ("robustfill", "baseline_model"): ModelSizes(
-        4, 200, 132, 200, 800, _RF_SPEC, _RF_PROGRAM, False, -1
+    ("robustfill", _BASE): ModelSizes(
+        4, 200, 132, 200, 800, _RF_SPEC, _RF_PROGRAM, False, -1, 200, 132
     ),
-    ("deepcoder", "spec_decomposer_model"): ModelSizes(
-        3, 60, 30, 60, 180, _DC, _DC, True, 3
-    ),
-    ("deepcoder", "synthesizer_model"): ModelSizes(
-        3, 60, 6, 60, 180, _DC, _DC, False, -1
-    ),
-    ("deepcoder", "joint_model"): ModelSizes(3, 60, 6, 60, 180, _DC, _DC, False, -1),
-    ("deepcoder", "baseline_model"): ModelSizes(
-        3, 60, 49, 60, 180, _DC, _DC, False, -1
-    ),
+    ("deepcoder", _SPEC): ModelSizes(3, 60, 30, 60, 180, _DC, _DC, True, 3, 100, 30),
+    ("deepcoder", _SYNTH): ModelSizes(3, 60, 6, 60, 180, _DC, _DC, False, -1, 100, 42),
+    ("deepcoder", _JOINT): ModelSizes(3, 60, 6, 60, 180, _DC, _DC, False, -1, 100, 42),
+    ("deepcoder", _BASE): ModelSizes(3, 60, 49, 60, 180, _DC, _DC, False, -1, 60, 49),
 }
 
 
-def paper_sizes(domain: str, model_type: str) -> ModelSizes:
+def paper_sizes(domain: str, model_type: ModelType | str) -> ModelSizes:
     """The published lengths, distances and vocabularies of one model.
 
+    Args:
+      domain: "robustfill" or "deepcoder".
+      model_type: a `ModelType` or its name in either spelling.
+
     Raises:
-      ValueError: unknown domain or model type.
+      ConfigError: unknown domain or model type.
     """
     if domain not in DOMAINS:
-        raise ValueError(f"domain must be one of {DOMAINS}, got {domain!r}")
-    if model_type not in MODEL_TYPES:
-        raise ValueError(f"model_type must be one of {MODEL_TYPES}, got {model_type!r}")
-    return _SIZES[(domain, model_type)]
+        raise ConfigError(f"domain must be one of {DOMAINS}, got {domain!r}")
+    return _SIZES[(domain, ModelType.parse(model_type))]
 
 
-def paper_config(domain: str, model_type: str, **overrides) -> TransformerConfig:
+def paper_config(
+    domain: str, model_type: ModelType | str, **overrides
+) -> TransformerConfig:
     """The TransformerConfig that train.py builds for a published model.
 
     Args:
       domain: "robustfill" or "deepcoder".
-      model_type: one of MODEL_TYPES.
+      model_type: a `ModelType` or its name.
       **overrides: fields to change, e.g. `shift=False` for beam search.
 
     Returns:

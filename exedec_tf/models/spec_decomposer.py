@@ -3,6 +3,7 @@
 import keras
 
 from exedec_tf.models.exedec_transformer import ExeDecTransformer
+from exedec_tf.models.model_type import ModelType
 
 
 @keras.saving.register_keras_serializable(package="exedec_tf")
@@ -23,7 +24,7 @@ class SpecDecomposer(ExeDecTransformer):
       **kwargs: standard `keras.Model` arguments.
     """
 
-    MODEL_TYPE = "spec_decomposer_model"
+    MODEL_TYPE = ModelType.SPEC_DECOMPOSER
 
     @classmethod
     def check_config(cls, config) -> None:

@@ -2,6 +2,7 @@
 
 import keras
 
+from exedec_tf.models.model_type import ModelType
 from exedec_tf.models.program_model import ProgramModel
 
 
@@ -19,4 +20,4 @@ class Synthesizer(ProgramModel):
       **kwargs: standard `keras.Model` arguments.
     """
 
-    MODEL_TYPE = "synthesizer_model"
+    MODEL_TYPE = ModelType.SYNTHESIZER

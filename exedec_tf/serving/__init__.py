@@ -1,10 +1,6 @@
 """SavedModel export of ExeDec models and a `BeamSearchModel` loader."""
 
-from exedec_tf.serving.export import (
-    END_TO_END_LENGTHS,
-    end_to_end_lengths,
-    export_beam_search_model,
-)
+from exedec_tf.serving.export import export_beam_search_model
 from exedec_tf.serving.export_module import BeamSearchExportModule
 from exedec_tf.serving.loader import (
     SavedModelBeamSearchModel,
@@ -13,10 +9,8 @@ from exedec_tf.serving.loader import (
 )
 
 __all__ = [
-    "END_TO_END_LENGTHS",
     "BeamSearchExportModule",
     "SavedModelBeamSearchModel",
-    "end_to_end_lengths",
     "export_beam_search_model",
     "load_beam_search_model",
     "read_export_config",

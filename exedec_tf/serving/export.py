@@ -21,34 +21,6 @@ CONFIG_ASSET = "exedec_config.json"
 VOCAB_ASSET = "vocabularies.json"
 FORMAT_VERSION = 1
 
-# End-to-end (L, T) per (domain, model type), inference.md §2.10 and §2.11:
-# the spec decomposer, synthesizer and joint model run inside the ExeDec
-# loop; the baseline is evaluated by the in-training predict phase.
-END_TO_END_LENGTHS = {
-    ("robustfill", "spec_decomposer_model"): (200, 85),
-    ("robustfill", "synthesizer_model"): (200, 100),
-    ("robustfill", "joint_model"): (200, 100),
-    ("robustfill", "baseline_model"): (200, 132),
-    ("deepcoder", "spec_decomposer_model"): (100, 30),
-    ("deepcoder", "synthesizer_model"): (100, 42),
-    ("deepcoder", "joint_model"): (100, 42),
-    ("deepcoder", "baseline_model"): (60, 49),
-}
-
-
-def end_to_end_lengths(domain: str, model_type: str) -> tuple[int, int]:
-    """(L, T) the published evaluation uses for this model.
-
-    Raises:
-      ValueError: unknown domain or model type.
-    """
-    try:
-        return END_TO_END_LENGTHS[(domain, model_type)]
-    except KeyError:
-        raise ValueError(
-            f"no end-to-end lengths for domain={domain!r}, model_type={model_type!r}"
-        ) from None
-
 
 def _token_name(token) -> str:
     if token is None:
@@ -103,7 +75,7 @@ def export_beam_search_model(
       export_dir: destination folder (created; must not hold a SavedModel).
       model_type: e.g. "synthesizer_model" (recorded in the config asset).
       num_examples: E.
-      spec_length: L of the signatures (use the end-to-end L).
+      spec_length: L of the signatures (configs: `inference.spec_length`).
       max_decode_length: T.
       alpha: brevity-penalty exponent.
       bos_token: BOS id.

@@ -2,12 +2,13 @@
 
 import dataclasses
 
+from exedec_tf.errors import ExeDecError
 from exedec_tf.synthesis.beam_model import BeamSearchModel
 
 METHODS = ("separate", "joint", "baseline")
 
 
-class ModelLoadError(RuntimeError):
+class ModelLoadError(ExeDecError, RuntimeError):
     """A model cannot be loaded (missing loader, bad path or export)."""
 
 

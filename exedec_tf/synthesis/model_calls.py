@@ -5,11 +5,12 @@ from collections.abc import Sequence
 import numpy as np
 
 from exedec_tf.domains.loop_ops import LoopOps, SpecEncodingError
+from exedec_tf.errors import ExeDecError
 from exedec_tf.synthesis.beam_model import BeamSearchModel
 from exedec_tf.synthesis.records import Problem
 
 
-class ModelMismatchError(ValueError):
+class ModelMismatchError(ExeDecError, ValueError):
     """Models, or a model and the problems, disagree on E, L or the beam size."""
 
 

@@ -14,7 +14,7 @@ def load_examples(
     """Unbatched model examples of `split` from a prepared TFDS dataset folder.
 
     Args:
-      config: a `configs.ExperimentConfig` (domain, model type, shapes).
+      config: a `ExperimentConfig` (domain, model type, shapes).
       dataset_dir: the prepared dataset version folder, e.g.
         `~/tensorflow_datasets/exedec_robustfill/compose_new_op_tiny/1.0.0`.
       split: the TFDS split to read, in file order (the original never shuffled).
@@ -40,9 +40,9 @@ def load_examples(
         builder.as_dataset(split=split, shuffle_files=False),
         domain=config.domain,
         model_type=config.model_type,
-        num_examples=config.num_examples,
-        max_input_length=config.max_input_length,
-        max_target_length=config.max_target_length,
+        num_examples=config.data.num_examples,
+        max_input_length=config.data.max_input_length,
+        max_target_length=config.data.max_target_length,
         corruption_rate=rate,
         seed=config.train.seed,
     )

@@ -88,7 +88,7 @@ def train(
     """Trains (or resumes training) one model; returns (model, keras History).
 
     Args:
-      config: a `configs.ExperimentConfig`.
+      config: a `ExperimentConfig`.
       examples: unbatched model examples from `exedec_tf.data.pipeline`, in
         training-stream order.
       workdir: folder for checkpoints and TensorBoard logs.

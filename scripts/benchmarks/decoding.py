@@ -36,7 +36,6 @@ from configs import get_config
 from exedec_tf.decoding import KerasBeamSearchModel, standard_init
 from exedec_tf.decoding.model_search import encode_slots
 from exedec_tf.models import create_model
-from exedec_tf.serving import end_to_end_lengths
 
 MODES = ("uncached_graph", "uncached_xla", "cached_graph", "cached_xla")
 
@@ -70,7 +69,7 @@ def time_mode(model, config, mode, spec_length, decode_length, rng):
     """(first call seconds, list of timed call seconds) of one mode."""
     searcher = KerasBeamSearchModel(
         model,
-        config.num_examples,
+        config.data.num_examples,
         spec_length,
         decode_length,
         cached=mode.startswith("cached"),
@@ -80,7 +79,7 @@ def time_mode(model, config, mode, spec_length, decode_length, rng):
         rng,
         _BATCH.value,
         _BEAM.value,
-        config.num_examples,
+        config.data.num_examples,
         spec_length,
         config.model.vocab_size,
     )
@@ -104,7 +103,7 @@ def time_encode(model, config, spec_length, rng):
         rng,
         _BATCH.value,
         _BEAM.value,
-        config.num_examples,
+        config.data.num_examples,
         spec_length,
         config.model.vocab_size,
     )
@@ -132,9 +131,8 @@ def main(argv):
         config = get_config(name)
         if name not in models:
             models[name] = create_model(config.model_type, config.model)
-        default_l, default_t = end_to_end_lengths(config.domain, config.model_type)
-        spec_length = _SPEC_LENGTH.value or default_l
-        decode_length = _DECODE_LENGTH.value or default_t
+        spec_length = _SPEC_LENGTH.value or config.inference.spec_length
+        decode_length = _DECODE_LENGTH.value or config.inference.max_decode_length
         first, times = time_mode(
             models[name], config, mode, spec_length, decode_length, rng
         )
@@ -162,10 +160,7 @@ def main(argv):
         )
     for name in _CONFIGS.value:
         config = get_config(name)
-        spec_length = (
-            _SPEC_LENGTH.value
-            or end_to_end_lengths(config.domain, config.model_type)[0]
-        )
+        spec_length = _SPEC_LENGTH.value or config.inference.spec_length
         encode_s = time_encode(models[name], config, spec_length, rng)
         results.append(
             dict(config=name, mode="encode_only_xla", median_call_s=encode_s)

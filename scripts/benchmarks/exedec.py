@@ -55,23 +55,31 @@ _EOS_BIAS = flags.DEFINE_float(
 )
 _JIT = flags.DEFINE_bool("jit", True, "XLA-compile the beam search.")
 
-# End-to-end (E, L, spec T, synthesizer T) of the paper (inference spec §2.10).
-SHAPES = {"robustfill": (4, 200, 85, 100), "deepcoder": (3, 100, 30, 42)}
+
+def _shapes(domain: str, scale: str) -> dict:
+    """The end-to-end (E, L, T) of each ExeDec model, from its config."""
+    from configs import config_name, get_config
+    from exedec_tf.models import ModelType
+
+    shapes = {}
+    for model_type in (ModelType.SPEC_DECOMPOSER, ModelType.SYNTHESIZER):
+        config = get_config(config_name(domain, model_type, scale))
+        shapes[model_type] = (
+            config.data.num_examples,
+            config.inference.spec_length,
+            config.inference.max_decode_length,
+            config,
+        )
+    return shapes
 
 
 def _keras_models(domain: str, scale: str):
-    from configs import get_config
     from exedec_tf.decoding.keras_beam_search_model import KerasBeamSearchModel
     from exedec_tf.models import create_model
 
-    num_examples, length, spec_t, synth_t = SHAPES[domain]
     rng = np.random.default_rng(0)
     models = {}
-    for name, model_type, t in (
-        ("spec_decomposer", "spec_decomposer_model", spec_t),
-        ("synthesizer", "synthesizer_model", synth_t),
-    ):
-        config = get_config(f"{domain}_{model_type.removesuffix('_model')}_{scale}")
+    for model_type, (num_examples, length, t, config) in _shapes(domain, scale).items():
         model = create_model(model_type, config.model)
         for variable in model.weights:
             shape = tuple(variable.shape)
@@ -79,7 +87,7 @@ def _keras_models(domain: str, scale: str):
             variable.assign((rng.standard_normal(shape) * scale_).astype(np.float32))
         bias = model.decoder.logit_dense.bias
         bias.assign(bias.numpy() + _EOS_BIAS.value * np.eye(bias.shape[0])[2])
-        models[name] = KerasBeamSearchModel(
+        models[model_type.short] = KerasBeamSearchModel(
             model, num_examples, length, t, cached=_CACHED.value, jit_compile=_JIT.value
         )
     return models
@@ -87,7 +95,8 @@ def _keras_models(domain: str, scale: str):
 
 def _models(domain, scale, problems):
     if scale == "oracle":
-        num_examples, length = SHAPES[domain][:2]
+        # The oracle stands in for the paper models: their E and L.
+        num_examples, length = next(iter(_shapes(domain, "paper").values()))[:2]
         found = oracle_models(domains.get(domain), problems, num_examples, length)
         return {k: found[k] for k in ("spec_decomposer", "synthesizer")}
     return _keras_models(domain, scale)

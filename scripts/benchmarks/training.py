@@ -53,9 +53,9 @@ def matmul_peak(n: int = 2048, reps: int = 10) -> float:
 
 def _batch(config, batch_size: int, rng) -> dict:
     n, length, t = (
-        config.num_examples,
-        config.max_input_length,
-        config.max_target_length,
+        config.data.num_examples,
+        config.data.max_input_length,
+        config.data.max_target_length,
     )
     spec = config.model.vocab_size
     out = config.model.output_vocab_size

@@ -310,4 +310,21 @@ def test_bad_arguments(kwargs, match):
 
 
 def test_model_type_suffix_is_accepted():
-    assert pipeline.check_model_type("spec_decomposer_model") == "spec_decomposer"
+    ds = _tfds_like("deepcoder", _first("deepcoder"))
+    runs = [
+        _all(
+            pipeline.model_examples(
+                ds,
+                domain="deepcoder",
+                model_type=spelling,
+                num_examples=3,
+                max_input_length=60,
+                max_target_length=30,
+            )
+        )
+        for spelling in ("spec_decomposer", "spec_decomposer_model")
+    ]
+    assert len(runs[0]) == len(runs[1]) > 0
+    for short, long in zip(*runs, strict=True):
+        for key in ("inputs", "outputs", "targets"):
+            np.testing.assert_array_equal(short[key], long[key])

@@ -5,6 +5,7 @@ import tensorflow as tf
 import tensorflow_datasets as tfds
 
 from exedec_tf.data import tfds_base
+from exedec_tf.data.split_sizes import SPLIT_SIZES, SplitSize
 from tests.conftest import shared_data_dir
 from tfds_builders.exedec_robustfill import (
     exedec_robustfill_dataset_builder as rf_module,
@@ -27,9 +28,9 @@ def test_one_registered_config_per_experiment():
 
 
 def test_paper_scale_matches_original_scripts():
-    dc = tfds_base.SCALES["deepcoder"]["paper"]
+    dc = SPLIT_SIZES["deepcoder"]["paper"]
     assert dc["train"].num_tasks == 64_000_000
-    assert dc["test"] == tfds_base.SplitSize(100, 100, 10)
+    assert dc["test"] == SplitSize(100, 100, 10)
 
 
 def test_config_from_json_kwargs_with_overrides():
@@ -38,8 +39,8 @@ def test_config_from_json_kwargs_with_overrides():
     )
     assert config.experiment == "COMPOSE_NEW_OP"
     sizes = config.split_sizes("robustfill")
-    assert sizes["train"] == tfds_base.SplitSize(3, 7)
-    assert sizes["test"] == tfds_base.SCALES["robustfill"]["tiny"]["test"]
+    assert sizes["train"] == SplitSize(3, 7)
+    assert sizes["test"] == SPLIT_SIZES["robustfill"]["tiny"]["test"]
 
 
 @pytest.mark.parametrize(
@@ -59,7 +60,7 @@ def test_bad_configs_are_named(kwargs, match):
 
 def test_deepcoder_sizes_must_be_whole_searches():
     with pytest.raises(ValueError, match="multiple of programs_per_search"):
-        tfds_base.SplitSize(1, 15, 10)
+        SplitSize(1, 15, 10)
 
 
 def _records(data_dir, split):

@@ -251,11 +251,11 @@ class FlaxCheckpointTest(TestCase):
         # 40 renamed kernels not in the model; 50 relative ones + 10 tables missing
         self.assertIn("(0 in shape, 50 missing from the checkpoint, 40 not", message)
 
-    def test_convert_by_config_name(self):
+    def test_convert_by_config(self):
         name = "deepcoder_spec_decomposer_tiny"
         config = get_config(name)
         params = random_params(create_model(config.model_type, config.model), seeded(2))
-        model = convert_checkpoint(self.write(params=params), name)
+        model = convert_checkpoint(self.write(params=params), config)
         self.assertIsInstance(model, SpecDecomposer)
         self.assertEqual(model.config, config.model)
         assert_params_equal(get_flax_params(model), params)
@@ -265,12 +265,13 @@ class FlaxCheckpointTest(TestCase):
             f"config '{name}'.*'decoder/embed_output/embedding'.*"
             r"\(25, 16\).*\(153, 32\)",
         ):
-            convert_checkpoint(self.write("other"), name)
+            convert_checkpoint(self.write("other"), config)
 
-    def test_unknown_config_name(self):
-        with self.assertRaisesRegex(ValueError, "unknown config 'nope'"):
-            convert_checkpoint(self.write(), "nope")
-        with self.assertRaisesRegex(TypeError, "config name"):
+    def test_config_names_are_resolved_by_front_ends_only(self):
+        # The library takes config objects; a name is a TypeError here.
+        with self.assertRaisesRegex(TypeError, "ExperimentConfig, got str"):
+            convert_checkpoint(self.write(), "deepcoder_spec_decomposer_tiny")
+        with self.assertRaisesRegex(TypeError, "ExperimentConfig, got int"):
             convert_checkpoint(self.write(), 3)
 
     def test_bad_files(self):

@@ -10,19 +10,20 @@ from exedec_tf.models import (
     create_model,
     model_class,
 )
-from exedec_tf.models.paper_configs import MODEL_TYPES
+from exedec_tf.models.model_type import ModelType
 from tests.models.tiny import tiny_config
 
 
 def test_every_model_type_has_a_class():
-    assert [model_class(t) for t in MODEL_TYPES] == [
+    assert [model_class(t) for t in ModelType] == [
         SpecDecomposer,
         Synthesizer,
         JointModel,
         BaselineModel,
     ]
-    for model_type in MODEL_TYPES:
-        assert model_class(model_type).MODEL_TYPE == model_type
+    for model_type in ModelType:
+        assert model_class(model_type).MODEL_TYPE is model_type
+        assert model_class(model_type.short) is model_class(model_type.value)
 
 
 def test_create_model():

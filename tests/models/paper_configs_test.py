@@ -2,10 +2,10 @@
 
 import pytest
 
+from exedec_tf.models.model_type import ModelType
 from exedec_tf.models.model_types import paper_model
 from exedec_tf.models.paper_configs import (
     DOMAINS,
-    MODEL_TYPES,
     paper_config,
     paper_sizes,
 )
@@ -29,7 +29,7 @@ def closed_form(v_in, v_out, relative=True):
 
 
 @pytest.mark.parametrize("domain", DOMAINS)
-@pytest.mark.parametrize("model_type", MODEL_TYPES)
+@pytest.mark.parametrize("model_type", list(ModelType))
 def test_every_config_builds_and_matches_closed_form(domain, model_type):
     config = paper_config(domain, model_type)
     sizes = paper_sizes(domain, model_type)
@@ -62,6 +62,26 @@ def test_table_values():
     assert paper_config("deepcoder", "joint_model", shift=False).shift is False
 
 
+def test_end_to_end_lengths():
+    # inference.md §2.10 and §2.11: (L, T) of the published end-to-end runs.
+    expected = {
+        ("robustfill", "spec_decomposer"): (200, 85),
+        ("robustfill", "synthesizer"): (200, 100),
+        ("robustfill", "joint"): (200, 100),
+        ("robustfill", "baseline"): (200, 132),
+        ("deepcoder", "spec_decomposer"): (100, 30),
+        ("deepcoder", "synthesizer"): (100, 42),
+        ("deepcoder", "joint"): (100, 42),
+        ("deepcoder", "baseline"): (60, 49),
+    }
+    for (domain, model_type), lengths in expected.items():
+        sizes = paper_sizes(domain, model_type)
+        assert (
+            sizes.end_to_end_spec_length,
+            sizes.end_to_end_decode_length,
+        ) == lengths, (domain, model_type)
+
+
 @pytest.mark.parametrize(
     "domain,model_type",
     [
@@ -86,5 +106,5 @@ def test_non_relative_parameter_count():
 def test_unknown_names():
     with pytest.raises(ValueError, match="domain"):
         paper_sizes("scan", "joint_model")
-    with pytest.raises(ValueError, match="model_type"):
+    with pytest.raises(ValueError, match="unknown model type 'decomposer'"):
         paper_config("robustfill", "decomposer")

@@ -13,7 +13,6 @@ from configs.registry import get_config
 from exedec_tf.decoding import BeamSearchInputError, KerasBeamSearchModel
 from exedec_tf.models import create_model
 from exedec_tf.serving import (
-    end_to_end_lengths,
     export_beam_search_model,
     load_beam_search_model,
     read_export_config,
@@ -222,10 +221,3 @@ def test_export_refuses_to_overwrite_and_bad_vocabularies(exported, tmp_path):
 def test_loader_errors_for_a_folder_that_is_not_an_export(tmp_path):
     with pytest.raises(OSError, match="is not an exedec-tf export"):
         load_beam_search_model(tmp_path)
-
-
-def test_end_to_end_lengths():
-    assert end_to_end_lengths("robustfill", "synthesizer_model") == (200, 100)
-    assert end_to_end_lengths("deepcoder", "spec_decomposer_model") == (100, 30)
-    with pytest.raises(ValueError, match="no end-to-end lengths"):
-        end_to_end_lengths("robustfill", "x")
