@@ -22,9 +22,9 @@ from absl import logging
 from exedec_tf import domains
 from exedec_tf.data import released, sources
 from exedec_tf.data.split_sizes import GENERATED_SPLITS, SplitSize, split_sizes
+from exedec_tf.domains.records import Task
 from exedec_tf.experiments import Experiment, parse_experiment
 from exedec_tf.generation import api as generation
-from exedec_tf.domains.records import Task
 
 RELEASED_SPLITS = ("test_released", "llm")
 

@@ -37,9 +37,10 @@ def export_dir(root, checkpoint: LocalCheckpoint, spec_length: int, decode_lengt
 
 
 def _end_to_end_lengths(domain: str, model_type: str) -> tuple[int, int]:
-    from exedec_tf.serving.export import end_to_end_lengths
+    from exedec_tf.models.paper_configs import paper_sizes
 
-    return end_to_end_lengths(domain, model_type)
+    sizes = paper_sizes(domain, model_type)
+    return sizes.end_to_end_spec_length, sizes.end_to_end_decode_length
 
 
 def export_checkpoint(checkpoint: LocalCheckpoint, root) -> ExportedModel:
@@ -77,7 +78,7 @@ def export_checkpoint(checkpoint: LocalCheckpoint, root) -> ExportedModel:
             model,
             tmp,
             spec.model_type,
-            num_examples=config.num_examples,
+            num_examples=config.data.num_examples,
             spec_length=length,
             max_decode_length=decode_length,
         )

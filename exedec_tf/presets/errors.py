@@ -1,7 +1,9 @@
 """Errors of the preset machinery (registry, bucket, cache)."""
 
+from exedec_tf.errors import ExeDecError
 
-class PresetError(RuntimeError):
+
+class PresetError(ExeDecError, RuntimeError):
     """Base of every preset error: the message says what to do."""
 
 

@@ -29,7 +29,7 @@ def matching_config(checkpoint: FlaxCheckpoint, domain: str, model_type: str):
       NoMatchingConfigError: naming the checkpoint's embedding width and the
         configs tried.
     """
-    from configs import get_config
+    from configs import config_name, get_config
     from exedec_tf.models.flax_checkpoint import CheckpointMismatchError
     from exedec_tf.models.model_types import create_model
 
@@ -37,7 +37,7 @@ def matching_config(checkpoint: FlaxCheckpoint, domain: str, model_type: str):
     width = params[_EMBEDDING].shape[-1] if _EMBEDDING in params else None
     tried = []
     for scale in _SCALES:
-        config = get_config(f"{domain}_{model_type.removesuffix('_model')}_{scale}")
+        config = get_config(config_name(domain, model_type, scale))
         tried.append(config.name)
         if width is not None and config.model.emb_dim != width:
             continue

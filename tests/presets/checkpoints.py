@@ -12,11 +12,11 @@ def tiny_checkpoint_bytes(domain: str, model_type: str, seed: int = 0) -> bytes:
 
     import keras
 
-    from configs import get_config
+    from configs import config_name, get_config
     from exedec_tf.models.model_types import create_model
 
     keras.utils.set_random_seed(seed)
-    config = get_config(f"{domain}_{model_type.removesuffix('_model')}_tiny")
+    config = get_config(config_name(domain, model_type, "tiny"))
     model = create_model(config.model_type, config.model)
     with tempfile.TemporaryDirectory() as tmp:
         path = export_flax_checkpoint(model, f"{tmp}/checkpoint_1", step=1)

@@ -7,10 +7,10 @@ from exedec_tf.presets.model_config import NoMatchingConfigError, matching_confi
 
 
 def _tiny_params(domain, model_type):
-    from configs import get_config
+    from configs import config_name, get_config
     from exedec_tf.models.model_types import create_model
 
-    config = get_config(f"{domain}_{model_type.removesuffix('_model')}_tiny")
+    config = get_config(config_name(domain, model_type, "tiny"))
     return get_flax_params(create_model(config.model_type, config.model))
 
 
