@@ -13,9 +13,13 @@ _SHARD = re.compile(r"results-shard(\d{5})-of-(\d{5})\.jsonl$")
 def merge_results(out_dir, tensorboard: bool = True) -> dict:
     """Merges every shard log in `out_dir` into `out_dir/results.json`.
 
+    Shards of an older results format merge as they are (all shards must
+    share one format).
+
     Raises:
       ResultsError: no shard logs, shards of different counts or settings, a
         shard missing, or one problem in two shards.
+      ResultsFormatError: shards of different formats.
     """
     out_dir = pathlib.Path(out_dir)
     shards = sorted(p for p in out_dir.iterdir() if _SHARD.search(p.name))
@@ -40,7 +44,8 @@ def merge_results(out_dir, tensorboard: bool = True) -> dict:
             settings = common
         elif common != settings:
             raise results_io.ResultsError(f"{path.name} was made with other settings")
-        for index, record in results_io.read_log(path).items():
+        log = results_io.read_log(path, formats=results_io.KNOWN_FORMATS)
+        for index, record in log.items():
             if index in records:
                 raise results_io.ResultsError(
                     f"problem {index} appears in two shards ({path.name})"

@@ -55,7 +55,8 @@ def evaluate(
     """Runs one shard of an evaluation and writes its results.
 
     Problems already in the shard's JSONL log are skipped, so rerunning after
-    an interruption continues where it stopped.
+    an interruption continues where it stopped (a log of an older results
+    format raises `ResultsFormatError` instead).
 
     Args:
       problems: all problems of the split (this shard takes every
@@ -91,9 +92,10 @@ def evaluate(
     out_dir = pathlib.Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     name = shard_name(shard_index, shard_count)
-    _check_settings(out_dir / f"{name}.settings.json", settings)
     log_path = out_dir / f"{name}.jsonl"
+    # First: a log of an older format is refused with its own message.
     done = results_io.read_log(log_path)
+    _check_settings(out_dir / f"{name}.settings.json", settings)
     log = results_io.ResultsLog(log_path)
     todo = [
         p
@@ -151,6 +153,12 @@ def write_tensorboard(log_dir, totals: dict, beam_size: int) -> None:
         "time/total time per problem": totals["mean_time_per_problem_s"],
         "steps/avg. steps taken": totals["mean_steps"],
     }
+    achievement = totals.get("subgoal_achievement")
+    if achievement:
+        scalars["subgoals/achieved rate"] = 100 * achievement["rate"]
+        scalars["subgoals/steps with every subgoal achieved"] = (
+            100 * achievement["steps_fully_achieved_rate"]
+        )
     analysis = totals.get("error_analysis")
     if analysis:
         counts = analysis["counts"]

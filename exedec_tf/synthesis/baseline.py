@@ -85,7 +85,12 @@ def _judge(ops, problem, seqs, scores, elapsed) -> ProblemResult:
     for i, seq in enumerate(seqs):
         program = ops.decode_baseline_program(seq)
         outputs = None if program is None else ops.run(program, problem.inputs)
-        if outputs == list(problem.outputs):
+        if outputs is None:
+            outputs = [None] * len(problem.inputs)
+        satisfied = tuple(
+            got == want for got, want in zip(outputs, problem.outputs, strict=True)
+        )
+        if all(satisfied):
             solution_slot = i  # The last match is the best-scored one.
         slots.append(
             SlotResult(
@@ -94,6 +99,7 @@ def _judge(ops, problem, seqs, scores, elapsed) -> ProblemResult:
                 valid=program is not None,
                 finished=True,
                 subgoals=(),
+                satisfied=satisfied,
             )
         )
     return ProblemResult(

@@ -20,6 +20,7 @@ from exedec_tf.synthesis.attribution import FirstErrorTracker
 from exedec_tf.synthesis.beam_model import BeamSearchModel
 from exedec_tf.synthesis.options import LoopOptions
 from exedec_tf.synthesis.records import OuterBeam, Problem, ProblemResult, SlotResult
+from exedec_tf.synthesis.step_records import step_records
 
 
 @dataclasses.dataclass
@@ -182,15 +183,21 @@ def _advance(states, ops, options, synthesizer, spec_decomposer, batch_size) -> 
 
 def _finish(state: _Running, ops, beam_size: int) -> ProblemResult:
     problem, beam = state.problem, state.beam
-    slot, programs = steps.first_solution(beam, ops, problem.inputs, problem.outputs)
+    slot, programs, satisfied = steps.first_solution(
+        beam, ops, problem.inputs, problem.outputs
+    )
     elapsed = timeit.default_timer() - state.start
+    # Records for results, not part of the original's timed work.
+    best_steps = step_records(ops, beam.trace[-1], problem.inputs)
+    subgoals = beam.subgoals
     slots = tuple(
         SlotResult(
             program=None if p is None else p.text,
             score=float(beam.scores[i]),
             valid=bool(beam.valid[i]),
             finished=bool(beam.finished[i]),
-            subgoals=beam.subgoals[i],
+            subgoals=subgoals[i],
+            satisfied=satisfied[i],
         )
         for i, p in enumerate(programs)
     )
@@ -209,4 +216,5 @@ def _finish(state: _Running, ops, beam_size: int) -> ProblemResult:
         beam=slots,
         first_error=state.tracker.first_error,
         category=state.tracker.category(slot is not None, beam_size),
+        best_steps=best_steps,
     )

@@ -1,4 +1,4 @@
-"""Per-problem records of the ExeDec loop: the problem and its outer beam."""
+"""Per-problem records of the ExeDec loop: the problem, its outer beam, results."""
 
 import dataclasses
 
@@ -33,6 +33,31 @@ class Problem:
             )
 
 
+@dataclasses.dataclass(frozen=True)
+class StepTrace:
+    """What one beam element's lineage did at one loop step (raw ids).
+
+    An element gets one entry per step while it is unfinished, so entry `s`
+    of its trace is step `s` (a finished element never predicts again).
+
+    Attributes:
+      subgoals: the E subgoal parts the SpecDecomposer predicted (as split,
+        before encoding; DeepCoder parts keep their stray spaces), or None
+        (joint mode).
+      targets: the same subgoals as the Synthesizer was given them (the
+        decoded encoded rows), or None.
+      part: int32 [T-1] the Synthesizer's (or joint model's) prediction of
+        this step, or None if the element stopped after its spec step.
+      program: int32 [P] the element's whole program ids after this step, or
+        None when `part` is.
+    """
+
+    subgoals: tuple[str, ...] | None = None
+    targets: tuple[str, ...] | None = None
+    part: np.ndarray | None = None
+    program: np.ndarray | None = None
+
+
 @dataclasses.dataclass
 class OuterBeam:
     """The K partial solutions of one problem (inference spec §2.1 payload).
@@ -50,7 +75,15 @@ class OuterBeam:
     valid: np.ndarray  # bool [K] false = dead
     last_step: np.ndarray  # bool [K] believes its program is complete
     finished: np.ndarray  # bool [K] no more predictions
-    subgoals: list  # [K] tuple of per-step subgoal tuples (for reports)
+    trace: list  # [K] tuple of StepTrace, one per step of the lineage
+
+    @property
+    def subgoals(self) -> list:
+        """[K] per slot, the subgoal tuples of every step that predicted one."""
+        return [
+            tuple(t.subgoals for t in trace if t.subgoals is not None)
+            for trace in self.trace
+        ]
 
     @classmethod
     def initial(
@@ -68,7 +101,7 @@ class OuterBeam:
             valid=~dummies,
             last_step=dummies.copy(),
             finished=dummies.copy(),
-            subgoals=[()] * k,
+            trace=[()] * k,
         )
 
     def gather(self, origin: np.ndarray) -> "OuterBeam":
@@ -88,7 +121,7 @@ class OuterBeam:
             valid=self.valid[origin],
             last_step=self.last_step[origin],
             finished=self.finished[origin],
-            subgoals=[self.subgoals[o] for o in origin],
+            trace=[self.trace[o] for o in origin],
         )
 
 
@@ -101,6 +134,9 @@ class SlotResult:
       score: cumulative float32 score.
       valid, finished: the element's final flags.
       subgoals: per step, the E subgoal strings it followed (separate mode).
+      satisfied: per example, whether the program's output on that example's
+        input is the example's output (a failed run counts as output "", as
+        in the original's success check).
     """
 
     program: str | None
@@ -108,6 +144,33 @@ class SlotResult:
     valid: bool
     finished: bool
     subgoals: tuple
+    satisfied: tuple[bool, ...] = ()
+
+
+@dataclasses.dataclass(frozen=True)
+class StepRecord:
+    """One loop step of the best final element, decoded for results.
+
+    Attributes:
+      step: the step index (0-based).
+      subgoals: the E predicted subgoals (as split), or None (joint mode).
+      program_part: the program part synthesized at this step (RobustFill:
+        its expressions; DeepCoder: its statement `xN = ...`), None if the
+        element stopped after its spec step or the part does not decode.
+      synthesized: whether the Synthesizer predicted a part at this step.
+      part_outputs: per example, what the part computes from the original
+        inputs (RobustFill: the part's own output; DeepCoder: the value of
+        the new variable), None where it fails; None if not synthesized.
+      achieved: per example, whether `part_outputs` equals the subgoal the
+        Synthesizer was given; None without a subgoal or a synthesized part.
+    """
+
+    step: int
+    subgoals: tuple[str, ...] | None
+    program_part: str | None
+    synthesized: bool
+    part_outputs: tuple[str | None, ...] | None
+    achieved: tuple[bool, ...] | None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -128,6 +191,9 @@ class ProblemResult:
         whose best element left the ground-truth decomposition (None if none
         or no ground truth); see `attribution`.
       category: A/B/C/E/F of the original's error analysis, or None.
+      best_steps: per step, the subgoals and program part of the best final
+        element (slot K-1, the original's "best" for logging and metrics),
+        with whether the part achieved each subgoal; empty for the baseline.
     """
 
     index: int
@@ -139,6 +205,7 @@ class ProblemResult:
     beam: tuple[SlotResult, ...]
     first_error: str | None = None
     category: str | None = None
+    best_steps: tuple[StepRecord, ...] = ()
 
     @property
     def solution_subgoals(self) -> tuple:

@@ -7,13 +7,14 @@ applied again to already-invalid elements, discard rule by slot index).
 """
 
 import collections
+import dataclasses
 from collections.abc import Sequence
 
 import numpy as np
 
 from exedec_tf.domains.loop_ops import DecodedProgram, LoopOps
 from exedec_tf.synthesis.options import NEG_INF, LoopOptions
-from exedec_tf.synthesis.records import OuterBeam
+from exedec_tf.synthesis.records import OuterBeam, StepTrace
 
 
 def split_outputs(
@@ -76,7 +77,7 @@ def spec_update(
         [ops.encode_spec(ops.finished_part, length, add_eos=False)] * num_examples
     )
     valid, last_step, step_outputs, current_outputs = [], [], [], []
-    subgoals = list(beam.subgoals)
+    trace = list(beam.trace)
     for i in range(k):
         if beam.finished[i]:
             # A carried element keeps its spec; its subgoal is a placeholder.
@@ -93,13 +94,14 @@ def spec_update(
         last_step.append(last)
         step_outputs.append(so)
         current_outputs.append(co)
-        subgoals[i] = subgoals[i] + (tuple(parts),)
+        given = tuple(ops.decode_spec(row) for row in so)
+        trace[i] = trace[i] + (StepTrace(subgoals=tuple(parts), targets=given),)
     beam.valid = np.array(valid, bool)
     beam.last_step = np.array(last_step, bool)
     beam.step_outputs = np.stack(step_outputs).astype(np.int32)
     beam.current_outputs = np.stack(current_outputs).astype(np.int32)
     beam.scores = np.asarray(scores, np.float32).copy()
-    beam.subgoals = subgoals
+    beam.trace = trace
     _penalise(beam, options.detect_invalid)
     return beam
 
@@ -153,6 +155,7 @@ def synth_update(
     detect = options.detect_invalid
     beam.programs = _join_programs(ops, beam, seqs, variable_index)
     beam.scores = np.asarray(scores, np.float32).copy()
+    beam.trace = _record_parts(beam, seqs, options.separate)
     valid, last_step, current_inputs, current_outputs = [], [], [], []
     by_trace = collections.defaultdict(list)
     for i in range(k):
@@ -192,18 +195,55 @@ def synth_update(
     return beam
 
 
+def _record_parts(beam: OuterBeam, seqs: np.ndarray, separate: bool) -> list:
+    """The lineages with this synth step's part added to every unfinished slot.
+
+    In separate mode the slot's last entry is this step's spec entry (a slot
+    unfinished now was unfinished at this step's spec step), which gets the
+    part; in joint mode each part is a new entry.
+    """
+    trace = list(beam.trace)
+    for i in np.flatnonzero(~beam.finished):
+        entries = trace[i]
+        entry = StepTrace(part=seqs[i].copy(), program=beam.programs[i].copy())
+        if separate and entries and entries[-1].part is None:
+            last = entries[-1]
+            entry = dataclasses.replace(
+                entry, subgoals=last.subgoals, targets=last.targets
+            )
+            entries = entries[:-1]
+        trace[i] = entries + (entry,)
+    return trace
+
+
+def satisfied_examples(
+    ops: LoopOps,
+    program: DecodedProgram | None,
+    inputs: Sequence[str],
+    outputs: Sequence[str],
+) -> tuple[bool, ...]:
+    """Per example, whether the program's output is the example's output.
+
+    A failed run (or an invalid program) counts as output "", as in the
+    original's success check (§2.8), so it satisfies an example whose output
+    is the empty string.
+    """
+    ran = run_outputs(ops, program, inputs)[1]
+    return tuple(got == want for got, want in zip(ran, outputs, strict=True))
+
+
 def first_solution(
     beam: OuterBeam, ops: LoopOps, inputs: Sequence[str], outputs: Sequence[str]
-) -> tuple[int | None, list[DecodedProgram | None]]:
+) -> tuple[int | None, list[DecodedProgram | None], list[tuple[bool, ...]]]:
     """§2.8 success: the highest slot whose program reproduces every output.
 
     Every slot counts, whatever its validity, finished flag or score.
 
     Returns:
-      (that slot or None, the decoded program of every slot).
+      (that slot or None, the decoded program of every slot, the examples
+      each slot's program satisfies).
     """
     programs = [ops.decode_program(p) for p in beam.programs]
-    for i in reversed(range(len(programs))):
-        if run_outputs(ops, programs[i], inputs)[1] == list(outputs):
-            return i, programs
-    return None, programs
+    satisfied = [satisfied_examples(ops, p, inputs, outputs) for p in programs]
+    solved = [i for i, s in enumerate(satisfied) if all(s)]
+    return (solved[-1] if solved else None), programs, satisfied

@@ -65,6 +65,28 @@ def test_results_json_per_problem_and_totals(tmp_path):
     assert first["steps"] == 3 and first["time_s"] >= 0
     assert first["subgoals"] == [["AB", "CD", "EF", "GH"], [".", ".", ".", "."]]
     assert summary["settings"]["method"] == "separate"
+    # The whole final beam, worst slot first, and the best element's steps.
+    assert first["solution_slot"] == 1
+    assert [(e["slot"], e["program"], e["num_satisfied"]) for e in first["beam"]] == [
+        (0, "8 111", 0),
+        (1, "8 111|4 83", 4),
+    ]
+    assert first["beam"][1]["score"] == pytest.approx(-0.36)
+    assert [
+        (s["program_part"], s["subgoals_achieved"]) for s in first["best_steps"]
+    ] == [
+        ("8 111", [True] * 4),
+        ("4 83", [True] * 4),
+    ]
+    # The unsolvable problems' best element stops at an invalid subgoal.
+    assert summary["problems"][1]["best_steps"][0]["synthesized"] is False
+    assert summary["totals"]["subgoal_achievement"] == {
+        "num_steps": 6,
+        "num_subgoals": 24,
+        "num_achieved": 24,
+        "rate": 1.0,
+        "steps_fully_achieved_rate": 1.0,
+    }
 
 
 def test_resume_after_interruption_skips_done_problems(tmp_path):
@@ -91,6 +113,18 @@ def test_partial_last_line_is_redone(tmp_path):
     assert len(results.read_log(log)) == 5
     summary = _run(tmp_path, **_models())
     assert summary["totals"]["num_problems"] == 6
+
+
+def test_a_log_of_the_old_format_is_not_resumed(tmp_path):
+    _run(tmp_path, **_models())
+    log = tmp_path / "results.jsonl"
+    old = [json.loads(line) for line in log.read_text().splitlines()]
+    for record in old:
+        for key in ("format", "beam", "best_steps", "solution_slot"):
+            del record[key]
+    log.write_text("".join(json.dumps(r) + "\n" for r in old))
+    with pytest.raises(results.ResultsFormatError, match="results format 1"):
+        _run(tmp_path, **_models())
 
 
 def test_other_settings_in_same_folder_are_refused(tmp_path):

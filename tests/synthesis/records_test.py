@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from exedec_tf.synthesis.records import OuterBeam, Problem
+from exedec_tf.synthesis.records import OuterBeam, Problem, StepTrace
 
 
 def _beam(k=3):
@@ -24,11 +24,12 @@ def test_initial_beam_has_one_live_slot_and_dummies():
 
 def test_gather_copies_every_field_by_origin():
     beam = _beam()
-    beam.subgoals = [("a",), ("b",), ("c",)]
+    beam.trace = [(StepTrace(subgoals=(s,)),) for s in "abc"]
     beam.scores = np.array([0.0, -1.0, -2.0], np.float32)
     gathered = beam.gather(np.array([2, 2, 0]))
     assert gathered.scores.tolist() == [-2.0, -2.0, 0.0]
-    assert gathered.subgoals == [("c",), ("c",), ("a",)]
+    assert gathered.subgoals == [(("c",),), (("c",),), (("a",),)]
+    assert gathered.trace[0] is beam.trace[2]
     assert gathered.finished.tolist() == [True, True, False]
     gathered.scores[0] = 5.0
     assert beam.scores[2] == -2.0  # a copy
@@ -39,3 +40,9 @@ def test_gather_copies_every_field_by_origin():
 def test_problem_checks_example_counts():
     with pytest.raises(ValueError, match="2 inputs but 1 outputs"):
         Problem(("a", "b"), ("A",))
+
+
+def test_subgoals_skip_joint_steps_without_subgoals():
+    beam = _beam(2)
+    beam.trace = [(StepTrace(subgoals=("x",)), StepTrace()), ()]
+    assert beam.subgoals == [(("x",),), ()]

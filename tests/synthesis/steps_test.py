@@ -4,7 +4,7 @@ import numpy as np
 
 from exedec_tf.synthesis import steps
 from exedec_tf.synthesis.options import NEG_INF, LoopOptions
-from exedec_tf.synthesis.records import OuterBeam
+from exedec_tf.synthesis.records import OuterBeam, StepTrace
 from tests.synthesis import cases
 
 RF, DC = cases.RF_OPS, cases.DC_OPS
@@ -135,6 +135,30 @@ def test_synth_update_finished_slots_get_zero_parts_and_penalty_again():
     assert new.programs[0].tolist() == [1, 0, 0, 0]
     assert new.scores[0] == np.float32(-2e7)
     assert new.valid.tolist() == [False, True]
+    # Only the live slot's lineage gets this step's part (a joint-mode
+    # entry here: the beam has no spec entry for it).
+    assert new.trace[0] == ()
+    [entry] = new.trace[1]
+    assert entry.part.tolist() == [8, 111, 2] and entry.subgoals is None
+    assert entry.program.tolist() == [1, 8, 111, 2]
+
+
+def test_synth_update_fills_the_spec_entry_of_this_step():
+    beam = _rf_beam(1, [[1]])
+    beam.trace = [(StepTrace(subgoals=("AB",) * 4, targets=("AB",) * 4),)]
+    new = steps.synth_update(
+        beam,
+        np.array([[8, 111, 2]]),
+        np.array([-1.5], np.float32),
+        np.array([0]),
+        RF,
+        LoopOptions(beam_size=1),
+        cases.RF_PROBLEM.inputs,
+        TARGETS,
+        0,
+    )
+    [entry] = new.trace[0]
+    assert entry.subgoals == ("AB",) * 4 and entry.part.tolist() == [8, 111, 2]
 
 
 def test_spec_update_gathers_by_origin_and_marks_finished_slots():
@@ -157,6 +181,8 @@ def test_spec_update_gathers_by_origin_and_marks_finished_slots():
     assert [RF.decode_spec(r) for r in new.step_outputs[1]] == ["A", "C", "E", "G"]
     assert [RF.decode_spec(r) for r in new.current_outputs[0]] == ["."] * 4
     assert new.subgoals[1] == (("A", "C", "E", "G"),)
+    [entry] = new.trace[1]
+    assert entry.targets == ("A", "C", "E", "G") and entry.part is None
 
 
 def test_first_solution_ignores_validity_and_prefers_high_slots():
@@ -165,7 +191,9 @@ def test_first_solution_ignores_validity_and_prefers_high_slots():
         [[1, 8, 111, 4, 83, 2], [1, 8, 111, 4, 83, 2], [1, 7, 109, 216, 2, 0]],
         valid=[False, False, True],
     )
-    slot, programs = steps.first_solution(
+    slot, programs, satisfied = steps.first_solution(
         beam, RF, cases.RF_PROBLEM.inputs, cases.RF_PROBLEM.outputs
     )
     assert slot == 1 and programs[2].text == "7 109 216"
+    assert satisfied[:2] == [(True,) * 4] * 2
+    assert satisfied[2] == (False,) * 4
