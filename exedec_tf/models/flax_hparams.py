@@ -26,18 +26,15 @@ from collections.abc import Mapping
 
 import numpy as np
 
+from exedec_tf.errors import ConfigError, ExeDecError
 from exedec_tf.experiments import parse_experiment
 from exedec_tf.models.config import TransformerConfig
 from exedec_tf.models.flax_checkpoint import checkpoint_file
-from exedec_tf.models.paper_configs import (
-    DOMAINS,
-    MODEL_TYPES,
-    paper_config,
-    paper_sizes,
-)
+from exedec_tf.models.model_type import ModelType
+from exedec_tf.models.paper_configs import DOMAINS, paper_config, paper_sizes
 
 
-class CheckpointConfigError(ValueError):
+class CheckpointConfigError(ExeDecError, ValueError):
     """A checkpoint's hparam string, location or shapes do not give one config."""
 
 
@@ -169,7 +166,7 @@ class TrainCheckpointLocation:
 
     file: pathlib.Path
     hparams: TrainHparams | None
-    model_type: str | None
+    model_type: ModelType | None
     domain: str | None
 
 
@@ -181,11 +178,11 @@ def _has_checkpoints(path: pathlib.Path) -> bool:
     return True
 
 
-def _model_type_named(name: str) -> str | None:
-    for model_type in MODEL_TYPES:
-        if name in (model_type, model_type.removesuffix("_model")):
-            return model_type
-    return None
+def _model_type_named(name: str) -> ModelType | None:
+    try:
+        return ModelType.parse(name)
+    except ConfigError:
+        return None
 
 
 def _run_directory(path: pathlib.Path) -> pathlib.Path:
@@ -333,7 +330,7 @@ def param_shapes(params: Mapping) -> ParamShapes:
     )
 
 
-def _vocab_matches(shapes: ParamShapes, domain: str, model_type: str) -> bool:
+def _vocab_matches(shapes: ParamShapes, domain: str, model_type: ModelType) -> bool:
     sizes = paper_sizes(domain, model_type)
     return (sizes.vocab_size, sizes.output_vocab_size) == (
         shapes.vocab_size,
@@ -342,8 +339,11 @@ def _vocab_matches(shapes: ParamShapes, domain: str, model_type: str) -> bool:
 
 
 def infer_domain_and_model_type(
-    shapes: ParamShapes, domain: str | None, model_type: str | None, where: str
-) -> tuple[str, str]:
+    shapes: ParamShapes,
+    domain: str | None,
+    model_type: ModelType | str | None,
+    where: str,
+) -> tuple[str, ModelType]:
     """Completes the domain and model type from the vocabulary sizes.
 
     Args:
@@ -355,12 +355,9 @@ def infer_domain_and_model_type(
     Raises:
       CheckpointConfigError: no or several candidates, or a known value that
         contradicts the vocabulary sizes.
+      ConfigError: an unknown model type name.
     """
-    if model_type is not None and _model_type_named(model_type) is None:
-        raise CheckpointConfigError(
-            f"unknown model type {model_type!r}; expected one of {MODEL_TYPES}"
-        )
-    model_type = None if model_type is None else _model_type_named(model_type)
+    model_type = None if model_type is None else ModelType.parse(model_type)
     if domain is not None and domain not in DOMAINS:
         raise CheckpointConfigError(
             f"unknown domain {domain!r}; expected one of {DOMAINS}"
@@ -368,7 +365,7 @@ def infer_domain_and_model_type(
     candidates = [
         (d, m)
         for d in DOMAINS
-        for m in MODEL_TYPES
+        for m in ModelType
         if (domain is None or d == domain)
         and (model_type is None or m == model_type)
         and _vocab_matches(shapes, d, m)
@@ -377,9 +374,7 @@ def infer_domain_and_model_type(
     if domain is not None and model_type is not None:
         # Custom vocabularies (e.g. another DeepCoder max_int) are fine when
         # both are named; a contradiction of a domain's own sizes is not.
-        if not candidates and any(
-            _vocab_matches(shapes, domain, m) for m in MODEL_TYPES
-        ):
+        if not candidates and any(_vocab_matches(shapes, domain, m) for m in ModelType):
             raise CheckpointConfigError(
                 f"{where}: vocabularies {vocab} are those of another {domain} "
                 f"model type, not {model_type}"
@@ -430,7 +425,7 @@ def _check_agrees(hparams: TrainHparams, shapes: ParamShapes, where: str) -> Non
 
 
 def infer_model_config(
-    shapes: ParamShapes, hparams: TrainHparams, domain: str, model_type: str
+    shapes: ParamShapes, hparams: TrainHparams, domain: str, model_type: ModelType
 ) -> TransformerConfig:
     """The TransformerConfig train.py built for this checkpoint.
 
@@ -472,7 +467,7 @@ class InferredCheckpointConfig:
     """A train.py checkpoint's model, as far as the checkpoint tells it."""
 
     domain: str
-    model_type: str
+    model_type: ModelType
     model: TransformerConfig
     hparams: TrainHparams
 
@@ -481,7 +476,7 @@ def infer_checkpoint_config(
     location: TrainCheckpointLocation,
     params: Mapping,
     domain: str | None = None,
-    model_type: str | None = None,
+    model_type: ModelType | str | None = None,
 ) -> InferredCheckpointConfig:
     """Joins the hparam string, the directories and the parameter shapes.
 
@@ -507,10 +502,10 @@ def infer_checkpoint_config(
         ("model_type", model_type, location.model_type),
     ):
         if name == "model_type" and given is not None:
-            given = _model_type_named(given) or given
+            given = ModelType.parse(given)
         if given is not None and found is not None and given != found:
             raise CheckpointConfigError(
-                f"{where}: {name} {given!r} was given but the path says {found!r}"
+                f"{where}: {name} '{given}' was given but the path says '{found}'"
             )
     shapes = param_shapes(params)
     domain, model_type = infer_domain_and_model_type(
