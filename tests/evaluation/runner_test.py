@@ -166,3 +166,36 @@ def test_tensorboard_scalars_are_written(tmp_path):
         **_models(),
     )
     assert list((tmp_path / "tb" / "results").glob("events.out.tfevents.*"))
+
+
+def test_results_beam_is_the_originals_element_by_element(tmp_path):
+    # deep_loop_expected holds the final beam the original's end-to-end loop
+    # produced for this problem and these scripted models.
+    from tests.synthesis.deep_loop_expected import RF_SEPARATE
+
+    spec, synth = cases.rf_deep_models()
+    runner.evaluate(
+        [cases.RF_DEEP],
+        "robustfill",
+        tmp_path,
+        synthesizer=synth,
+        spec_decomposer=spec,
+        options=LoopOptions(beam_size=4),
+        progress=False,
+        tensorboard=False,
+    )
+    [record] = json.loads((tmp_path / "results.json").read_text())["problems"]
+    beam = [
+        (e["program"], e["score"], e["valid"], e["finished"]) for e in record["beam"]
+    ]
+    assert beam == RF_SEPARATE.beam  # float32 scores survive the JSON exactly
+    assert record["predicted_program"] == RF_SEPARATE.solution
+    assert RF_SEPARATE.beam[3][0] == RF_SEPARATE.solution
+    assert record["solution_slot"] == 3
+    # Slots 1 and 2 end in other parts that also reproduce every output.
+    assert [e["num_satisfied"] for e in record["beam"]] == [0, 4, 4, 4]
+    assert [s["program_part"] for s in record["best_steps"]] == [
+        "3 8 111 7 103 216",
+        "4 83",
+        "7 103 214",
+    ]
