@@ -2,10 +2,12 @@
 
 Cadence: `fit` runs "epochs" of `steps_per_loop` updates; after each one the
 held-out eval batches are scored, summaries go to TensorBoard and a
-checkpoint (model, optimiser, step) is written. A rerun in the same workdir
-restores the latest checkpoint and continues the same run: the optimiser step,
-the learning-rate schedule and the position in the training stream all pick up
-where the checkpoint left them, so at most `steps_per_loop` updates are lost.
+checkpoint (`checkpoints.TrainingCheckpoint`: every model variable by name,
+the optimiser, the dropout seed states and the data position) is written. A
+rerun in the same workdir restores the latest checkpoint and continues the
+same run: the optimiser step, the learning-rate schedule, the dropout draws
+and the position in the training stream all pick up where the checkpoint
+left them, so at most `steps_per_loop` updates are lost.
 
 Under MultiWorkerMirroredStrategy every worker takes its share of each batch
 and resumes from the chief's checkpoints in `workdir`; only the chief keeps
@@ -16,10 +18,11 @@ import pathlib
 
 import keras
 import tensorflow as tf
-from absl import logging
 
 from exedec_tf.models import create_model
 from exedec_tf.training import multi_worker
+from exedec_tf.training.checkpoint_callback import SaveTrainingCheckpoint
+from exedec_tf.training.checkpoints import TrainingCheckpoint
 from exedec_tf.training.loss import GroupedTokenLoss
 from exedec_tf.training.metrics import SequenceAccuracy, TokenAccuracy
 from exedec_tf.training.optimizer import make_optimizer
@@ -61,20 +64,6 @@ def _split_by_batch(dataset: tf.data.Dataset) -> tf.data.Dataset:
     return dataset.with_options(options)
 
 
-class _Checkpointer(keras.callbacks.Callback):
-    """Writes a checkpoint at the end of every loop of `steps_per_loop` updates."""
-
-    def __init__(self, manager: tf.train.CheckpointManager, optimizer):
-        super().__init__()
-        self._manager = manager
-        self._optimizer = optimizer
-
-    def on_epoch_end(self, epoch, logs=None):
-        step = int(self._optimizer.iterations.numpy())
-        path = self._manager.save(checkpoint_number=step)
-        logging.info("Saved checkpoint %s", path)
-
-
 def train(
     config,
     examples: tf.data.Dataset,
@@ -84,6 +73,7 @@ def train(
     num_steps: int | None = None,
     jit_compile: bool | None = None,
     verbose: int | str = "auto",
+    callbacks: list[keras.callbacks.Callback] | None = None,
 ):
     """Trains (or resumes training) one model; returns (model, keras History).
 
@@ -97,6 +87,8 @@ def train(
       jit_compile: compile the train step with XLA; default: on for a single
         device (XLA does not work across MirroredStrategy replicas here).
       verbose: Keras progress-bar setting.
+      callbacks: further Keras callbacks, run after the built-in ones
+        (checkpointing, then TensorBoard on the summary-writing worker).
     """
     train_cfg = config.train
     strategy = strategy or tf.distribute.get_strategy()
@@ -125,20 +117,24 @@ def train(
     keras.utils.set_random_seed(train_cfg.seed)
 
     with multi_worker.checkpoint_dir(workdir, strategy) as write_dir:
-        model, optimizer, manager = _build(
+        model, state = _build(
             config, group_size, jit_compile, strategy, workdir, write_dir
         )
-        step = int(optimizer.iterations.numpy())
-        if step % train_cfg.steps_per_loop:
-            raise ValueError(f"checkpoint step {step} is not at a loop boundary")
+        step = int(state.optimizer.iterations.numpy())
+        position = int(state.data_position.numpy())
+        if step % train_cfg.steps_per_loop or position != step:
+            raise ValueError(
+                f"checkpoint at step {step}, data position {position}: not at a "
+                f"loop boundary of {train_cfg.steps_per_loop} updates"
+            )
         eval_ds, train_ds = split_stream(
             examples, train_cfg.batch_size, train_cfg.eval_batches
         )
         # Continue the training stream where the checkpoint left it.
-        train_ds = train_ds.skip(step).prefetch(tf.data.AUTOTUNE)
-        callbacks = [_Checkpointer(manager, optimizer)]
+        train_ds = train_ds.skip(position).prefetch(tf.data.AUTOTUNE)
+        built_in = [SaveTrainingCheckpoint(state)]
         if strategy.extended.should_save_summary:
-            callbacks.append(
+            built_in.append(
                 keras.callbacks.TensorBoard(log_dir=str(workdir / "tensorboard"))
             )
         with multi_worker.patched_fit(model, strategy):
@@ -148,17 +144,17 @@ def train(
                 initial_epoch=step // train_cfg.steps_per_loop,
                 steps_per_epoch=train_cfg.steps_per_loop,
                 validation_data=eval_ds if train_cfg.eval_batches else None,
-                callbacks=callbacks,
+                callbacks=[*built_in, *(callbacks or [])],
                 verbose=verbose,
             )
     return model, history
 
 
 def _build(config, group_size, jit_compile, strategy, workdir, write_dir):
-    """(model, optimizer, checkpoint manager), restored from `workdir` if saved.
+    """(model, `TrainingCheckpoint`), restored from `workdir` if saved there.
 
-    Every worker restores the chief's latest checkpoint in `workdir`; the
-    manager writes to `write_dir` (the chief's is `workdir`).
+    Every worker restores the chief's latest checkpoint in `workdir`; each
+    writes to `write_dir` (the chief's is `workdir`).
     """
     train_cfg = config.train
     with strategy.scope():
@@ -173,12 +169,8 @@ def _build(config, group_size, jit_compile, strategy, workdir, write_dir):
             metrics=[TokenAccuracy(), SequenceAccuracy()],
             jit_compile=jit_compile,
         )
-        checkpoint = tf.train.Checkpoint(model=model, optimizer=optimizer)
-        manager = tf.train.CheckpointManager(
-            checkpoint, str(write_dir / "checkpoints"), max_to_keep=3
+        state = TrainingCheckpoint(
+            model, optimizer, write_dir / "checkpoints", max_to_keep=3
         )
-        latest = tf.train.latest_checkpoint(str(workdir / "checkpoints"))
-        if latest:
-            checkpoint.restore(latest).assert_existing_objects_matched()
-            logging.info("Resumed from %s", latest)
-    return model, optimizer, manager
+        state.restore_latest(workdir / "checkpoints")
+    return model, state
