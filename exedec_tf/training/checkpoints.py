@@ -199,7 +199,7 @@ def _check_group(prefix, shapes, group, variables) -> None:
             f"{unexpected[:5]}{'...' if len(unexpected) > 5 else ''}; was it "
             "trained with another config?"
         )
-    for key, variable in expected.items():
+    for key, variable in sorted(expected.items()):
         stored_shape = tuple(shapes[key])
         if stored_shape != tuple(variable.shape):
             raise CheckpointMismatchError(

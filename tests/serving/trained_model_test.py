@@ -7,6 +7,9 @@ import tensorflow as tf
 
 from configs.registry import get_config
 from exedec_tf.serving.trained_model import load_weights, trained_model
+from exedec_tf.training.checkpoint_errors import CheckpointMismatchError
+from exedec_tf.training.checkpoints import TrainingCheckpoint
+from exedec_tf.training.optimizer import make_optimizer
 from tests.models.tiny import randomise_weights
 from tests.test_case import seeded
 
@@ -32,7 +35,11 @@ def test_keras_weights_file(tmp_path):
 
 
 def _checkpoint(tmp_path, model):
-    """A checkpoint as the training loop writes it (the optimizer is built)."""
+    """A checkpoint of the old format, as the first training loop wrote it.
+
+    The weights are held only by the optimizer, by position; they load
+    through `exedec_tf.training.legacy_checkpoints`.
+    """
     optimizer = keras.optimizers.Adam()
     optimizer.build(model.trainable_variables)
     checkpoint = tf.train.Checkpoint(model=model, optimizer=optimizer)
@@ -81,3 +88,44 @@ def test_checkpoint_of_a_model_with_dropout(tmp_path):
     loaded = trained_model(config, tmp_path)
     for x, y in zip(loaded.trainable_variables, model.trainable_variables, strict=True):
         np.testing.assert_array_equal(x.numpy(), y.numpy())
+
+
+def _named_checkpoint(tmp_path, model):
+    """A checkpoint of the current format, as `exedec_tf.training.loop` writes."""
+    optimizer = make_optimizer()
+    optimizer.build(model.trainable_variables)
+    optimizer.iterations.assign(7)
+    return TrainingCheckpoint(model, optimizer, tmp_path / "checkpoints").save()
+
+
+def test_named_training_checkpoint_folder_and_prefix(tmp_path):
+    model = _trained()
+    prefix = _named_checkpoint(tmp_path, model)
+    assert prefix.endswith("ckpt-7")
+    _same(trained_model(CONFIG, tmp_path), model)  # a training workdir
+    _same(trained_model(CONFIG, tmp_path / "checkpoints"), model)
+    fresh = trained_model(CONFIG)
+    assert load_weights(fresh, prefix) == prefix
+    _same(fresh, model)
+
+
+def test_named_checkpoint_of_a_model_with_dropout(tmp_path):
+    config = get_config("robustfill_synthesizer_small")
+    model = trained_model(config)
+    randomise_weights(model, seeded(2))
+    _named_checkpoint(tmp_path, model)
+    _same(trained_model(config, tmp_path), model)
+
+
+def test_named_checkpoint_of_another_config_names_the_variable(tmp_path):
+    _named_checkpoint(tmp_path, _trained())
+    other = trained_model(get_config("robustfill_synthesizer_tiny"))
+    with pytest.raises(
+        CheckpointMismatchError,
+        match=r"ckpt-7: decoder/embed_output/embedding: shape \(\d+, 32\) does not "
+        r"match the model's \(\d+, 32\); was it trained with another config",
+    ):
+        load_weights(other, tmp_path)
+    deeper = trained_model(get_config("deepcoder_synthesizer_small"))
+    with pytest.raises(CheckpointMismatchError, match="missing \\['decoder/"):
+        load_weights(deeper, tmp_path)
