@@ -76,31 +76,32 @@ def rng_states(model: keras.Model) -> dict[str, keras.Variable]:
         attributes, or two states that would get one name.
     """
     states: dict[str, keras.Variable] = {}
-    seen: set[int] = set()
+    named: set[int] = set()  # ids of the states in `states`
+    visited: set[int] = set()  # ids of the layers visited
 
     def visit(layer, path):
         for attribute, value in vars(layer).items():
             if attribute.startswith("_"):
                 continue
             if isinstance(value, keras.random.SeedGenerator):
-                if id(value.state) not in seen:
-                    seen.add(id(value.state))
+                if id(value.state) not in named:
                     name = f"{path}/{attribute}".lstrip("/")
                     if name in states:
                         raise ValueError(f"two seed generators named {name!r}")
                     states[name] = value.state
+                    named.add(id(value.state))
                 continue
             members = value if isinstance(value, (list, tuple)) else [value]
             for member in members:
-                if isinstance(member, keras.layers.Layer) and id(member) not in seen:
-                    seen.add(id(member))
+                if isinstance(member, keras.layers.Layer) and id(member) not in visited:
+                    visited.add(id(member))
                     segment = member.name if member.weights else attribute
                     visit(member, f"{path}/{segment}")
 
     visit(model, "")
     weights = {id(v) for v in model.weights}
     for variable in model.variables:
-        if id(variable) not in weights and id(variable) not in seen:
+        if id(variable) not in weights and id(variable) not in named:
             raise ValueError(
                 f"model variable {variable.path} is neither a weight nor a "
                 "seed-generator state reachable by name; the checkpoint format "
@@ -131,11 +132,11 @@ class TrainingCheckpoint:
         self.optimizer = optimizer
         self.params = model_params(model)
         self.rng = rng_states(model)
-        # Host-side state, so created outside any distribution strategy.
-        with tf.init_scope():
-            self.data_position = tf.Variable(
-                0, dtype=tf.int64, trainable=False, name=DATA_POSITION
-            )
+        # Created like the model's variables (under the same strategy, if
+        # any), so that every worker saves and restores it alike.
+        self.data_position = tf.Variable(
+            0, dtype=tf.int64, trainable=False, name=DATA_POSITION
+        )
         self.checkpoint = tf.train.Checkpoint(
             **{
                 PARAMS: self.params,

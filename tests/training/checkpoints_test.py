@@ -2,6 +2,7 @@
 
 import dataclasses
 
+import keras
 import numpy as np
 import pytest
 import tensorflow as tf
@@ -189,3 +190,14 @@ def test_a_model_only_checkpoint_is_not_a_training_checkpoint(tmp_path):
     prefix = tf.train.Checkpoint(model=model).write(str(tmp_path / "ckpt"))
     with pytest.raises(CheckpointMismatchError, match="not a training checkpoint"):
         checkpoints.load_model_weights(model, prefix)
+
+
+class _HiddenGenerator(keras.layers.Layer):
+    def __init__(self):
+        super().__init__()
+        self._generator = keras.random.SeedGenerator(1)
+
+
+def test_a_seed_state_without_a_name_is_refused():
+    with pytest.raises(ValueError, match="seed_generator_state is neither a weight"):
+        checkpoints.rng_states(_HiddenGenerator())
