@@ -1,7 +1,5 @@
 """Tests of exedec_tf.training.checkpoints: the named training-checkpoint format."""
 
-import dataclasses
-
 import keras
 import numpy as np
 import pytest
@@ -21,14 +19,9 @@ MODEL_TYPES = ("spec_decomposer", "synthesizer", "joint", "baseline")
 
 def _config(short="synthesizer", domain="robustfill", dropout=0.1, **model):
     """A tiny config; dropout on by default so that there are RNG states."""
-    config = get_config(f"{domain}_{short}_tiny")
-    network = dataclasses.replace(
-        config.model,
-        dropout_rate=dropout,
-        attention_dropout_rate=dropout,
-        **model,
-    )
-    return dataclasses.replace(config, model=network)
+    changes = {"model.dropout_rate": dropout, "model.attention_dropout_rate": dropout}
+    changes.update({f"model.{name}": value for name, value in model.items()})
+    return get_config(f"{domain}_{short}_tiny").override(changes)
 
 
 def _state(config, directory, seed=0):

@@ -1,6 +1,5 @@
 """Tests of exedec_tf.training.loop: learning, resume, distribution."""
 
-import dataclasses
 import os
 import subprocess
 import sys
@@ -63,10 +62,9 @@ def test_resume_continues_the_same_run(tmp_path):
 
 
 def _with_dropout(config, rate=0.1):
-    network = dataclasses.replace(
-        config.model, dropout_rate=rate, attention_dropout_rate=rate
+    return config.override(
+        {"model.dropout_rate": rate, "model.attention_dropout_rate": rate}
     )
-    return dataclasses.replace(config, model=network)
 
 
 def test_resume_with_dropout_repeats_the_interrupted_run(tmp_path):
