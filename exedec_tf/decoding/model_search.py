@@ -11,7 +11,8 @@ original's "slow decode") or steps the key/value-cached decoder of
 
 import tensorflow as tf
 
-from exedec_tf.decoding.beam_search import BeamSearchResult, beam_search, gather_slots
+from exedec_tf.decoding.beam_search import BeamSearchResult, beam_search
+from exedec_tf.decoding.cached_decoder import CachedDecoder, supports_cached_decoding
 
 
 def encode_slots(model, inputs, outputs):
@@ -39,7 +40,8 @@ def encode_slots(model, inputs, outputs):
 
 
 def full_decode_logits_fn(model, encoded, mask):
-    """The "slow decode" callback: the whole buffer through the decoder.
+    """The "slow decode" callback: the whole buffer through the decoder
+    (`ExeDecTransformer.decode_slots`).
 
     Args:
       model: an `ExeDecTransformer`.
@@ -51,18 +53,7 @@ def full_decode_logits_fn(model, encoded, mask):
     """
 
     def logits_fn(seqs, position, origin, cache):
-        shape = tf.shape(seqs)
-        slot_encoded = gather_slots(encoded, origin)  # [B, K, E, L, D]
-        slot_mask = gather_slots(mask, origin)  # [B, K, E, L]
-        flat_encoded = tf.reshape(
-            slot_encoded, tf.concat([[-1], tf.shape(encoded)[2:]], axis=0)
-        )
-        flat_mask = tf.reshape(slot_mask, tf.concat([[-1], tf.shape(mask)[2:]], axis=0))
-        logits = model.decode(
-            tf.reshape(seqs, [-1, shape[2]]), flat_encoded, flat_mask, shift=False
-        )  # [B*K, T, V]
-        logits = tf.gather(logits, position, axis=1)  # [B*K, V]
-        return tf.reshape(logits, [shape[0], shape[1], -1]), cache
+        return model.decode_slots(seqs, position, origin, encoded, mask), cache
 
     return logits_fn
 
@@ -113,10 +104,3 @@ def model_beam_search(
         bos_token=bos_token,
         eos_token=eos_token,
     )
-
-
-# Imported last: the cached decoder falls back to `full_decode_logits_fn`.
-from exedec_tf.decoding.cached_decoder import (  # noqa: E402
-    CachedDecoder,
-    supports_cached_decoding,
-)

@@ -45,9 +45,20 @@ class EncoderDecoderBlock(keras.layers.Layer):
       self_relative_positions: optional int `[batch..., T, T]`.
       cross_relative_positions: optional int `[batch..., T, M]`.
       training: whether dropout is applied.
+      self_attention_cache: optional `SelfAttentionCache` of the
+        self-attention (from `initial_cache`): incremental decoding of the
+        one position `self_attention_cache_update_index`, with `targets`
+        `[..., 1, D]` and `self_attention_mask` the query's row
+        `[..., 1, 1, T]` (see `RelativeAttention`).
+      self_attention_cache_update_index: int32 scalar, the decoded position.
+      cross_attention_cache: optional `MemoryCache` (from `project_memory`)
+        used instead of `encoded`, which may then be None.
+      cross_attention_slots: float32 one-hot `[B, K, O]`, each query's
+        memory slot (with `cross_attention_cache`).
 
     Returns:
-      float `[..., T, D]`.
+      float `[..., T, D]`; with a `self_attention_cache`, the pair
+      `(output, updated self_attention_cache)`.
 
     Example:
 
@@ -135,13 +146,21 @@ class EncoderDecoderBlock(keras.layers.Layer):
         self_relative_positions=None,
         cross_relative_positions=None,
         training=None,
+        self_attention_cache=None,
+        self_attention_cache_update_index=None,
+        cross_attention_cache=None,
+        cross_attention_slots=None,
     ):
         x = self.self_attention(
             self.self_attention_norm(targets),
             attention_mask=self_attention_mask,
             relative_positions=self_relative_positions,
             training=training,
+            cache=self_attention_cache,
+            cache_update_index=self_attention_cache_update_index,
         )
+        if self_attention_cache is not None:
+            x, self_attention_cache = x
         x = targets + self.self_attention_dropout(x, training=training)
         y = self.cross_attention(
             self.cross_attention_norm(x),
@@ -149,9 +168,24 @@ class EncoderDecoderBlock(keras.layers.Layer):
             attention_mask=cross_attention_mask,
             relative_positions=cross_relative_positions,
             training=training,
+            cache=cross_attention_cache,
+            cache_slots=cross_attention_slots,
         )
+        if cross_attention_cache is not None:
+            y, _ = y
         y = x + self.cross_attention_dropout(y, training=training)
-        return y + self.mlp(self.mlp_norm(y), training=training)
+        out = y + self.mlp(self.mlp_norm(y), training=training)
+        if self_attention_cache is not None:
+            return out, self_attention_cache
+        return out
+
+    def initial_cache(self, batch_shape, length):
+        """An empty `SelfAttentionCache` of this block for `length` positions."""
+        return self.self_attention.initial_cache(batch_shape, length)
+
+    def project_memory(self, memory):
+        """The cross-attention `MemoryCache` of `memory [B, O, M, D]`."""
+        return self.cross_attention.project_memory(memory)
 
     def compute_output_shape(self, targets_shape, encoded_shape=None):
         return tuple(targets_shape)

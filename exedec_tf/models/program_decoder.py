@@ -39,9 +39,20 @@ class ProgramDecoder(keras.layers.Layer):
       cross_attention_mask: bool `[B, 1, T, M]`.
       cross_relative_positions: optional int `[B, T, M]`; default `m - t`.
       training: whether dropout is applied.
+      self_attention_caches: optional, one `SelfAttentionCache` per block
+        (from `initial_cache`), for incremental decoding of the one position
+        `cache_update_index`: `programs` is then `[B, K, 1]`, the masks are
+        the query's rows and `cross_relative_positions` is required (see
+        `EncoderDecoderBlock`). Relative attention only.
+      cache_update_index: int32 scalar, the decoded position.
+      cross_attention_caches: one `MemoryCache` per block (from
+        `project_memory`), used instead of `encoded` (then None).
+      cross_attention_slots: float32 one-hot `[B, K, O]`, the memory slot
+        of each query.
 
     Returns:
-      float32 logits `[B, T, V_out]`.
+      float32 logits `[B, T, V_out]`; with caches, the pair
+      `(logits [B, K, 1, V_out], updated self-attention caches)`.
     """
 
     def __init__(self, config, **kwargs):
@@ -99,12 +110,25 @@ class ProgramDecoder(keras.layers.Layer):
         cross_attention_mask=None,
         cross_relative_positions=None,
         training=None,
+        self_attention_caches=None,
+        cache_update_index=None,
+        cross_attention_caches=None,
+        cross_attention_slots=None,
     ):
+        cached = self_attention_caches is not None
+        if cached and self._positions is not None:
+            raise ValueError(
+                "cached decoding needs use_relative_attention=True; use the "
+                "full re-decode (cached=False) for this model"
+            )
         y = self.embed_output(programs)  # [B, T, D]
         if self._positions is not None:
             y = y + sinusoids_for(self._positions, programs)
         y = self.embedding_dropout(y, training=training)
-        for block in self.blocks:
+        caches = self_attention_caches or (None,) * len(self.blocks)
+        memories = cross_attention_caches or (None,) * len(self.blocks)
+        new_caches = []
+        for block, cache, memory in zip(self.blocks, caches, memories, strict=True):
             y = block(
                 y,
                 encoded,
@@ -112,9 +136,27 @@ class ProgramDecoder(keras.layers.Layer):
                 cross_attention_mask=cross_attention_mask,
                 cross_relative_positions=cross_relative_positions,
                 training=training,
+                self_attention_cache=cache,
+                self_attention_cache_update_index=cache_update_index,
+                cross_attention_cache=memory,
+                cross_attention_slots=cross_attention_slots,
             )
+            if cached:
+                y, cache = y
+                new_caches.append(cache)
         y = self.output_norm(y)
-        return self.logit_dense(y)  # [B, T, V_out]
+        logits = self.logit_dense(y)  # [B, T, V_out]
+        if cached:
+            return logits, tuple(new_caches)
+        return logits
+
+    def initial_cache(self, batch_shape, length):
+        """Empty self-attention caches, one `SelfAttentionCache` per block."""
+        return tuple(block.initial_cache(batch_shape, length) for block in self.blocks)
+
+    def project_memory(self, memory):
+        """Cross-attention `MemoryCache`s of `memory [B, O, M, D]`, per block."""
+        return tuple(block.project_memory(memory) for block in self.blocks)
 
     def compute_output_shape(self, programs_shape, encoded_shape=None):
         return tuple(programs_shape) + (self.config.output_vocab_size,)

@@ -1,5 +1,7 @@
 """Tests of EncoderDecoderBlock."""
 
+import numpy as np
+
 from exedec_tf.layers.encoder_decoder_block import EncoderDecoderBlock
 from tests.test_case import TestCase, seeded
 
@@ -70,3 +72,47 @@ class EncoderDecoderBlockTest(TestCase):
         self.assertFalse(block.self_attention.bidirectional)
         self.assertTrue(block.cross_attention.bidirectional)
         self.assertEqual(block.cross_attention.max_distance, 6)
+
+
+class CachedEncoderDecoderBlockTest(TestCase):
+    def test_cached_steps_equal_the_full_pass(self):
+        # One beam slot per input slot; PAD positions share one input vector,
+        # as the decoder's PAD embeddings do.
+        rng = seeded(3)
+        block = EncoderDecoderBlock(**dict(ARGS, self_bidirectional=False))
+        batch, length, keys = 2, 5, 6
+        tokens = rng.integers(1, 5, (batch, length))
+        tokens[0, 2] = 0
+        y = rng.standard_normal((batch, length, 8)).astype("float32")
+        pad = rng.standard_normal(8).astype("float32")
+        memory = rng.standard_normal((batch, keys, 8)).astype("float32")
+        valid = rng.random((batch, keys)) > 0.3
+        block(y, memory)
+        cache = block.initial_cache((batch, 1), length)
+        memory_cache = block.project_memory(memory[:, None])
+        rel = np.arange(keys)[None, :] - np.arange(length)[:, None]
+        for p in range(length):
+            seen = np.where(np.arange(length) <= p, tokens, 0)
+            buffer = np.where((seen == 0)[..., None], pad, y)
+            causal = np.tril(np.ones((length, length), bool))
+            self_mask = (seen[:, :, None] > 0) & (seen[:, None, :] > 0) & causal
+            cross_mask = (seen[:, :, None] > 0) & valid[:, None, :]
+            want = block(
+                buffer,
+                memory,
+                self_attention_mask=self_mask[:, None],
+                cross_attention_mask=cross_mask[:, None],
+                cross_relative_positions=np.broadcast_to(rel, (batch, length, keys)),
+            )[:, p]
+            got, cache = block(
+                buffer[:, None, p : p + 1],
+                None,
+                self_attention_mask=self_mask[:, None, None, p : p + 1],
+                cross_attention_mask=cross_mask[:, None, None, p : p + 1],
+                cross_relative_positions=rel[p : p + 1],
+                self_attention_cache=cache,
+                self_attention_cache_update_index=p,
+                cross_attention_cache=memory_cache,
+                cross_attention_slots=np.ones((batch, 1, 1), "float32"),
+            )
+            self.assertAllClose(got[:, 0, 0], want, atol=1e-5)

@@ -206,3 +206,84 @@ class RelativeAttentionTest(TestCase):
         ]
         broadcast = 3 * 5 * 7 * D * H * DH
         self.assertLess(max(sizes), broadcast // 4)
+
+
+def _pad_buffer(rng, batch, length, pad_at):
+    """Inputs `[batch, T, D]` whose PAD positions (token 0) share one vector,
+    as PAD states of a relative-attention decoder do, and their tokens."""
+    tokens = rng.integers(1, 5, (batch, length))
+    for b, t in pad_at:
+        tokens[b, t] = 0
+    x = rng.standard_normal((batch, length, D)).astype("float32")
+    x[tokens == 0] = rng.standard_normal(D).astype("float32")
+    return x, tokens
+
+
+class CachedAttentionTest(TestCase):
+    def test_self_attention_cache_steps_equal_the_full_pass(self):
+        rng = seeded(11)
+        layer = attention(bidirectional=False)
+        length = 6
+        x, tokens = _pad_buffer(rng, 2, length, [(0, 2), (1, 3), (1, 4)])
+        layer(x)
+        cache = layer.initial_cache((2,), length)
+        for p in range(length):
+            # At step p the positions after p are PAD (not written yet).
+            seen = np.where(np.arange(length) <= p, tokens, 0)
+            buffer = np.where((seen == 0)[..., None], x[tokens == 0][0], x)
+            causal = np.tril(np.ones((length, length), bool))
+            mask = (seen[:, :, None] > 0) & (seen[:, None, :] > 0) & causal
+            want = layer(buffer, attention_mask=mask[:, None])[:, p]
+            row = mask[:, None, p : p + 1, :]  # [B, 1, 1, T]
+            got, cache = layer(
+                buffer[:, p : p + 1],
+                attention_mask=row,
+                cache=cache,
+                cache_update_index=tf.constant(p),
+            )
+            self.assertAllClose(got[:, 0], want, atol=1e-5)
+            self.assertAllEqual(cache.filled[:, p], seen[:, p] > 0)
+        self.assertEqual(tuple(cache.keys.shape), (2, length, H, DH))
+
+    def test_memory_cache_attends_to_the_chosen_slot(self):
+        rng = seeded(12)
+        layer = attention()
+        batch, beam, origins, keys = 2, 3, 3, 7
+        memory = rng.standard_normal((batch, origins, keys, 8)).astype("float32")
+        query = rng.standard_normal((batch, beam, 1, D)).astype("float32")
+        slots = np.array([[2, 0, 0], [1, 2, 1]])
+        valid = rng.random((batch, beam, keys)) > 0.3
+        rel = rng.integers(-8, 8, (batch, beam, 1, keys)).astype("int32")
+        layer(query[:, 0], memory[:, 0])
+        cache = layer.project_memory(memory)
+        got, same = layer(
+            query,
+            attention_mask=valid[:, :, None, None, :],
+            relative_positions=rel,
+            cache=cache,
+            cache_slots=tf.one_hot(slots, origins),
+        )
+        self.assertAllEqual(same.keys, cache.keys)
+        self.assertAllEqual(same.values, cache.values)
+        chosen = memory[np.arange(batch)[:, None], slots]  # [B, K, M, D]
+        want = layer(
+            query,
+            chosen,
+            attention_mask=valid[:, :, None, None, :],
+            relative_positions=rel,
+        )
+        self.assertAllClose(got, want, atol=1e-5)
+
+    def test_caches_need_their_arguments(self):
+        layer = attention()
+        x = np.ones((1, 1, D), "float32")
+        layer(x)
+        with self.assertRaisesRegex(ValueError, "cache_update_index"):
+            layer(x, cache=layer.initial_cache((1,), 3))
+        memory = layer.project_memory(np.ones((1, 2, 3, D), "float32"))
+        with self.assertRaisesRegex(ValueError, "cache_slots"):
+            layer(x[None], cache=memory, relative_positions=np.zeros((1, 3)))
+        plain = attention(use_relative_attention=False)
+        plain(x)
+        with self.assertRaisesRegex(ValueError, "use_relative_attention"):
+            plain(x, cache=plain.initial_cache((1,), 3), cache_update_index=0)

@@ -176,3 +176,59 @@ class ExeDecTransformerTest(TestCase):
         model = ExeDecTransformer(tiny_config("joint_model"))
         self.assertTrue(model.built)
         self.assertLen(model.weights, 116)
+
+
+class DecodeSlotsAndStepTest(TestCase):
+    """`decode_slots` and `decode_step` (the beam search's two decoders)."""
+
+    def _slots(self, model_type, seed=1, **overrides):
+        model, batch = tiny_model(model_type, seed=seed, **overrides)
+        # Three input slots of one batch item: the three batch specs.
+        encoded = model.encode(batch["inputs"], batch["outputs"])[None]
+        mask = tf.cast(batch["outputs"] > 0, tf.float32)[None]
+        return model, batch, encoded, mask
+
+    @parameterized.parameters("spec_decomposer_model", "synthesizer_model")
+    def test_decode_slots_is_the_full_pass_of_each_slot(self, model_type):
+        model, batch, encoded, mask = self._slots(model_type)
+        programs = shift_right(batch["targets"], 1).numpy()[None]  # [1, 3, T]
+        slots = np.array([[2, 0, 2]], np.int32)
+        got = model.decode_slots(programs, 4, slots, encoded, mask)
+        for j, slot in enumerate(slots[0]):
+            want = model.decode(
+                programs[0, j : j + 1],
+                encoded[0, slot : slot + 1],
+                mask[0, slot : slot + 1],
+                shift=False,
+            )[0, 4]
+            self.assertAllClose(got[0, j], want, atol=1e-5)
+
+    def test_decode_step_writes_the_cache_of_each_layer(self):
+        model, batch, encoded, mask = self._slots("synthesizer_model")
+        memory = model.decoder_memory(encoded, mask)
+        self.assertEqual(len(memory.caches), model.config.num_layers)
+        self.assertEqual(tuple(memory.valid.shape), (1, 3, 3 * 6))
+        cache = model.initial_decode_cache((1, 3), 9)
+        programs = np.ones((1, 3, 9), np.int32)
+        slots = np.array([[0, 1, 2]], np.int32)
+        logits, cache = model.decode_step(programs, 0, slots, memory, cache)
+        self.assertEqual(tuple(logits.shape), (1, 3, 25))
+        self.assertAllClose(
+            logits, model.decode_slots(programs[:, :, :1], 0, slots, encoded, mask)
+        )
+        for layer in cache:
+            self.assertAllEqual(layer.filled[..., 0], np.ones((1, 3), bool))
+            self.assertAllEqual(layer.filled[..., 1:], np.zeros((1, 3, 8), bool))
+            self.assertNotAllClose(layer.keys[:, :, 0], 0.0)
+
+    def test_decode_step_needs_relative_attention(self):
+        model, _, encoded, mask = self._slots("synthesizer_model", relative=False)
+        self.assertFalse(model.supports_cached_decoding)
+        with self.assertRaisesRegex(ValueError, "use_relative_attention=True"):
+            model.decode_step(
+                np.ones((1, 3, 9), np.int32),
+                0,
+                np.zeros((1, 3), np.int32),
+                None,
+                None,
+            )
