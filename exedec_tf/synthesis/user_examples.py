@@ -124,7 +124,7 @@ def synthesize_examples(
             dsl = domain.describe_program(program)
             python = domain.program_to_python(program)
             outputs = tuple(domain.run_program(program, problem.inputs))
-        except Exception:  # noqa: BLE001 - e.g. the empty RobustFill program.
+        except Exception:  # noqa: BLE001 - e.g. a DeepCoder program with no statements.
             dsl = dsl or program
     return SynthesisReport(
         solved=result.success,

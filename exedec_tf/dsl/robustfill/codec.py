@@ -241,6 +241,8 @@ def decode_prediction(ids: Sequence[int]) -> Concat | None:
     `""`), a nested Compose decodes but is invalid, and so is `Const(START)`.
     """
     ids = list(ids)
+    if not ids:
+        return None  # the original's last-EOS search fails on an empty array
     ends = [p for p, i in enumerate(ids) if i == EOS_ID]
     end = ends[-1] if ends else len(ids) - 1
     program = ids_to_program(ids[:end])

@@ -265,6 +265,7 @@ def test_prediction_cut_at_the_last_eos():
     )
     # No EOS: the last position is dropped.
     assert codec.decode_prediction([8, 111, 5]) == Concat(ToCase(Case.ALL_CAPS))
+    assert codec.decode_prediction([]) is None
     # An EOS cannot be swallowed as an argument here: every EOS is removed.
     assert codec.decode_prediction([4, 2, 2]) is None
     assert codec.decode_program([4, 2, 2]) == Concat(ConstStr("EOS"))
