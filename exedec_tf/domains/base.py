@@ -20,12 +20,26 @@ class Domain(abc.ABC):
       program_vocab: id -> token mapping of the program vocabulary, with the
         original ids.
       pad_id, bos_id, eos_id: special ids shared by both vocabularies.
+      spec_separator: joins the examples' spec strings (or a step's subgoal
+        parts) into one spec sequence: "|" (RobustFill), " | " (DeepCoder).
+      spec_tokens_are_characters: spec strings are tokenised per character
+        (True) or per space-separated word (False).
+      program_text_is_ids: released program strings are `|`-joined lists of
+        program ids (True) or program-token text (False).
+      program_part_prefix_tokens: leading tokens of a step's program part that
+        the models do not predict (DeepCoder's `xK =`: 2).
+      default_num_examples: I/O examples per generated task.
     """
 
     name: str
     pad_id: int = 0
     bos_id: int = 1
     eos_id: int = 2
+    spec_separator: str
+    spec_tokens_are_characters: bool
+    program_text_is_ids: bool
+    program_part_prefix_tokens: int = 0
+    default_num_examples: int
 
     @property
     @abc.abstractmethod
@@ -111,6 +125,51 @@ class Domain(abc.ABC):
 
         The result can be passed to `run_program` and compared with its output.
         """
+
+    def spec_text_tokens(self) -> dict[str, int]:
+        """Token -> id of every spec token that can appear in a spec string.
+
+        Special tokens (padding, BOS, EOS) never occur in text and are left out.
+        """
+        return {t: i for i, t in self.spec_vocab.items() if isinstance(t, str) and t}
+
+    @abc.abstractmethod
+    def program_part_ids(self, program_part: str) -> list[int]:
+        """The ids a model predicts for a step's `program_part` (no EOS).
+
+        Raises:
+          ValueError: a token is not in the program vocabulary.
+        """
+
+    @abc.abstractmethod
+    def python_runtime(self):
+        """A fresh `dsl` object: what Python-rendered programs call."""
+
+    @abc.abstractmethod
+    def python_num_examples(self, inputs) -> int:
+        """The number of examples in Python-form (`llm_data`) inputs.
+
+        Raises:
+          ValueError: the inputs do not have the domain's shape.
+        """
+
+    @abc.abstractmethod
+    def python_call(self, inputs, index: int) -> tuple[str, dict]:
+        """The call expression and variable bindings of example `index`.
+
+        Evaluating the expression with the bindings added to a namespace that
+        defines `program` runs the program on that example.
+        """
+
+    @abc.abstractmethod
+    def llm_problem_values(
+        self, inputs: Sequence[str], outputs: Sequence[str]
+    ) -> tuple[object, list]:
+        """The inverse of `llm_problem_io`: released strings -> `llm_data` values."""
+
+    def prompt_adapter(self):
+        """The LLM prompt pieces of this domain (`domains.prompt_adapter`)."""
+        raise NotImplementedError(f"{self.name} has no LLM prompt adapter")
 
     def loop_ops(self):
         """The ExeDec loop helpers of this domain (`exedec_tf.domains.loop_ops`)."""

@@ -22,11 +22,18 @@ class DeepCoderDomain(Domain):
     """
 
     name = "deepcoder"
+    spec_separator = " | "
+    spec_tokens_are_characters = False
+    program_text_is_ids = False
+    # A program part is a statement `xK = RHS`; the models predict the RHS.
+    program_part_prefix_tokens = 2
+    default_num_examples = 3
 
     def __init__(self, config: dsl.DeepCoderConfig = dsl.DEFAULT_CONFIG):
         self.config = config
         vocab = dsl.get_vocabulary(config)
         self._vocab = types.MappingProxyType(dict(enumerate(vocab.id_to_token)))
+        self._token_to_id = {t: i for i, t in enumerate(vocab.id_to_token)}
         self.pad_id, self.bos_id, self.eos_id = dsl.PAD_ID, dsl.BOS_ID, dsl.EOS_ID
         self.sep_id = dsl.SEP_ID
 
@@ -104,6 +111,47 @@ class DeepCoderDomain(Domain):
             raise RunError(f"program {program!r} fails on some of the inputs")
         outputs = tuple(trace[-1].next_part) if trace else ()
         return [Step(t.inputs, outputs, t.next_part, (), t.program_part) for t in trace]
+
+    def program_part_ids(self, program_part: str) -> list[int]:
+        rhs = program_part.split(" ", self.program_part_prefix_tokens)[-1]
+        ids = []
+        for token in rhs.split(" "):
+            if token not in self._token_to_id:
+                raise ValueError(
+                    f"token {token!r} of program part {program_part!r} is not "
+                    f"in the DeepCoder vocabulary"
+                )
+            ids.append(self._token_to_id[token])
+        return ids
+
+    def python_runtime(self):
+        from exedec_tf.dsl.deepcoder.python_exec import dsl_namespace
+
+        return dsl_namespace()
+
+    def python_num_examples(self, inputs) -> int:
+        if not isinstance(inputs, dict) or not inputs:
+            raise ValueError(f"DeepCoder inputs must be a non-empty dict: {inputs!r}")
+        lengths = {len(v) for v in inputs.values()}
+        if len(lengths) != 1:
+            raise ValueError(f"DeepCoder inputs differ in length: {inputs!r}")
+        return lengths.pop()
+
+    def python_call(self, inputs, index: int) -> tuple[str, dict]:
+        call = f"program({', '.join(inputs)})"
+        return call, {name: values[index] for name, values in inputs.items()}
+
+    def llm_problem_values(self, inputs, outputs) -> tuple[dict, list]:
+        """Released state and value strings -> (name -> values, output values)."""
+        states = [dsl.ProgramState.from_str(s, self.config) for s in inputs]
+        names = states[0].variables if states else []
+        values = {n: [s.values[k] for s in states] for k, n in enumerate(names)}
+        return values, [dsl.parse_value(o) for o in outputs]
+
+    def prompt_adapter(self):
+        from exedec_tf.domains.deepcoder_prompts import DeepCoderPromptAdapter
+
+        return DeepCoderPromptAdapter()
 
     def loop_ops(self):
         from exedec_tf.domains.loop_ops_deepcoder import DeepCoderLoopOps

@@ -22,6 +22,10 @@ class RobustFillDomain(Domain):
     bos_id = dsl.BOS_ID
     eos_id = dsl.EOS_ID
     sep_id = dsl.SEPARATOR_ID
+    spec_separator = "|"
+    spec_tokens_are_characters = True
+    program_text_is_ids = True
+    default_num_examples = 4
 
     @property
     def spec_vocab(self):
@@ -89,6 +93,40 @@ class RobustFillDomain(Domain):
                 Step(inputs, remaining, tuple(parts[e]), (), " ".join(map(str, ids)))
             )
         return steps
+
+    def spec_text_tokens(self) -> dict[str, int]:
+        # The spec vocabulary is per character; BOS/EOS are never in text.
+        return {t: i for t, i in super().spec_text_tokens().items() if len(t) == 1}
+
+    def program_part_ids(self, program_part: str) -> list[int]:
+        try:
+            return [int(i) for i in program_part.split()]
+        except ValueError:
+            raise ValueError(
+                f"program part {program_part!r} is not a list of ids"
+            ) from None
+
+    def python_runtime(self):
+        from exedec_tf.dsl.robustfill.python_render import make_runtime
+
+        return make_runtime()
+
+    def python_num_examples(self, inputs) -> int:
+        if not isinstance(inputs, list):
+            raise ValueError(f"RobustFill inputs must be a list: {inputs!r}")
+        return len(inputs)
+
+    def python_call(self, inputs, index: int) -> tuple[str, dict]:
+        return "program(x)", {"x": inputs[index]}
+
+    def llm_problem_values(self, inputs, outputs) -> tuple[list, list]:
+        """Released strings are already the `llm_data` values."""
+        return list(inputs), list(outputs)
+
+    def prompt_adapter(self):
+        from exedec_tf.domains.robustfill_prompts import RobustFillPromptAdapter
+
+        return RobustFillPromptAdapter()
 
     def loop_ops(self):
         from exedec_tf.domains.loop_ops_robustfill import RobustFillLoopOps

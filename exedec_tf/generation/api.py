@@ -2,8 +2,8 @@
 
 from collections.abc import Iterator
 
-from exedec_tf.experiments import parse_experiment
 from exedec_tf.domains.records import Task
+from exedec_tf.experiments import parse_experiment
 from exedec_tf.generation.seeds import check_split
 
 DOMAINS = ("deepcoder", "robustfill")

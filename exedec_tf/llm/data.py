@@ -6,6 +6,7 @@ Python programs are rendered at the requested version.
 
 import pathlib
 
+from exedec_tf import domains
 from exedec_tf.data import released
 from exedec_tf.llm.problem import Problem, check_domain, from_llm_problem
 
@@ -61,16 +62,8 @@ def _problem_from_strings(domain, inputs, outputs, program, version) -> Problem:
     inputs = [str(v) for v in _plain(inputs)]
     outputs = [str(v) for v in _plain(outputs)]
     program = str(_plain(program))
-    if domain == "deepcoder":
-        from exedec_tf.dsl import deepcoder as dsl
-
-        states = [dsl.ProgramState.from_str(s) for s in inputs]
-        names = states[0].variables if states else []
-        values = {n: [s.values[k] for s in states] for k, n in enumerate(names)}
-        outs = [dsl.parse_value(o) for o in outputs]
-        released_problem = released.LLMProblem(values, tuple(outs), program)
-    else:
-        released_problem = released.LLMProblem(inputs, tuple(outputs), program)
+    values, outs = domains.get(domain).llm_problem_values(inputs, outputs)
+    released_problem = released.LLMProblem(values, tuple(outs), program)
     return from_llm_problem(released_problem, domain, version)
 
 

@@ -7,53 +7,30 @@ separate, resource-limited process.
 """
 
 import copy
-from collections.abc import Callable
-from typing import Any
 
-# A function (code, inputs) -> one result per example, or None if defining the
-# code fails. `run_program` bound to a domain and `Sandbox.run` both fit.
-Executor = Callable[[str, Any], "list | None"]
+from exedec_tf import domains
+
+# Executor: a function (code, inputs) -> one result per example, or None if
+# defining the code fails. `run_program` bound to a domain and `Sandbox.run`
+# both fit.
+from exedec_tf.domains.prompt_adapter import Executor
+
+__all__ = ["Executor", "in_process_executor", "num_examples", "run_program", "runtime"]
 
 
 def runtime(domain: str):
     """A fresh `dsl` object for programs of `domain`."""
-    # Imported lazily so the sandbox worker only loads the DSL it needs.
-    if domain == "deepcoder":
-        from exedec_tf.dsl.deepcoder.python_exec import dsl_namespace
-
-        return dsl_namespace()
-    if domain == "robustfill":
-        from exedec_tf.dsl.robustfill.python_render import make_runtime
-
-        return make_runtime()
-    raise ValueError(f"unknown domain {domain!r}")
+    return domains.get(domain).python_runtime()
 
 
 def num_examples(domain: str, inputs) -> int:
-    """The number of examples in DeepCoder (dict) or RobustFill (list) inputs.
+    """The number of examples in `domain`'s Python-form inputs.
 
     Raises:
-      ValueError: the inputs do not have the domain's shape.
+      ValueError: the inputs do not have the domain's shape (DeepCoder: a
+        dict of equally long lists; RobustFill: a list).
     """
-    if domain == "deepcoder":
-        if not isinstance(inputs, dict) or not inputs:
-            raise ValueError(f"DeepCoder inputs must be a non-empty dict: {inputs!r}")
-        lengths = {len(v) for v in inputs.values()}
-        if len(lengths) != 1:
-            raise ValueError(f"DeepCoder inputs differ in length: {inputs!r}")
-        return lengths.pop()
-    if domain == "robustfill":
-        if not isinstance(inputs, list):
-            raise ValueError(f"RobustFill inputs must be a list: {inputs!r}")
-        return len(inputs)
-    raise ValueError(f"unknown domain {domain!r}")
-
-
-def _bindings(domain: str, inputs, index: int) -> tuple[str, dict]:
-    if domain == "deepcoder":
-        call = f"program({', '.join(inputs)})"
-        return call, {name: values[index] for name, values in inputs.items()}
-    return "program(x)", {"x": inputs[index]}
+    return domains.get(domain).python_num_examples(inputs)
 
 
 def run_program(domain: str, code: str, inputs) -> list | None:
@@ -70,15 +47,16 @@ def run_program(domain: str, code: str, inputs) -> list | None:
       (None where the call raised). Like the original's bare `except`, any
       exception counts, even SystemExit and KeyboardInterrupt.
     """
-    count = num_examples(domain, inputs)
-    namespace = {"dsl": runtime(domain)}
+    dsl_domain = domains.get(domain)
+    count = dsl_domain.python_num_examples(inputs)
+    namespace = {"dsl": dsl_domain.python_runtime()}
     try:
         exec(code, namespace)
     except BaseException:  # noqa: BLE001 - the original's bare except.
         return None
     results = []
     for i in range(count):
-        call, bound = _bindings(domain, inputs, i)
+        call, bound = dsl_domain.python_call(inputs, i)
         example_namespace = dict(namespace)
         example_namespace.update(copy.deepcopy(bound))
         try:

@@ -5,7 +5,7 @@ from typing import Any
 
 from exedec_tf import domains
 
-DOMAINS = ("deepcoder", "robustfill")
+DOMAINS = domains.names()
 
 
 @dataclasses.dataclass(frozen=True)
@@ -50,7 +50,7 @@ def from_llm_problem(llm_problem, domain: str, version: int) -> Problem:
 
     Args:
       llm_problem: an `exedec_tf.data.released.LLMProblem`.
-      domain: "deepcoder" or "robustfill".
+      domain: a domain name (one of DOMAINS).
       version: the Python rendering version (DeepCoder 1-5, RobustFill 1).
 
     Raises:

@@ -90,9 +90,9 @@ class ExperimentConfig:
 
     def version(self, domain: str) -> int:
         """The prompt version used for `domain`."""
-        return (
-            self.version_deepcoder if domain == "deepcoder" else self.version_robustfill
-        )
+        check_domain(domain)
+        # One `version_<domain>` field per domain (the original's flag names).
+        return getattr(self, f"version_{domain}")
 
     def run_name(self) -> str:
         """The original's results file stem (plus a tag for distinct attempts)."""

@@ -19,6 +19,7 @@ import signal
 import sys
 import time
 
+from exedec_tf import domains
 from exedec_tf.llm import execution, seccomp, values
 
 # Modules imported before forking, so programs can import them even when the
@@ -33,8 +34,8 @@ for _name in PRELOADED_MODULES:
     importlib.import_module(_name)
 
 # Pre-import the runtimes so each fork starts warm.
-execution.runtime("deepcoder")
-execution.runtime("robustfill")
+for _domain in domains.names():
+    execution.runtime(_domain)
 
 _MAX_RESULT_BYTES = 1 << 22
 _NOBODY = 65534

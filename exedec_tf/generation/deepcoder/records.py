@@ -11,13 +11,13 @@ import random
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from exedec_tf.domains.records import Step, Task
 from exedec_tf.dsl.deepcoder.config import DEFAULT_CONFIG, DeepCoderConfig
 from exedec_tf.dsl.deepcoder.state import ProgramState
 from exedec_tf.dsl.deepcoder.trace import execution_trace
 from exedec_tf.dsl.deepcoder.values import Value, format_value
 from exedec_tf.generation.deepcoder.corruption import corrupt_next_part
 from exedec_tf.generation.deepcoder.single_task import ProgramTask
-from exedec_tf.domains.records import Step, Task
 
 
 class StepTrace(NamedTuple):

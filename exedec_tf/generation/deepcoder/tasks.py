@@ -9,6 +9,7 @@ generated independently but the searches of one shard cannot.
 import random
 from collections.abc import Iterator, Sequence
 
+from exedec_tf.domains.records import Task
 from exedec_tf.dsl.deepcoder.config import DEFAULT_CONFIG, DeepCoderConfig
 from exedec_tf.dsl.deepcoder.lambdas import LAMBDAS
 from exedec_tf.dsl.deepcoder.operations import OPERATIONS_ONLY_SCAN
@@ -30,7 +31,6 @@ from exedec_tf.generation.deepcoder.sampling import (
 from exedec_tf.generation.deepcoder.search import CandidateCache, Path
 from exedec_tf.generation.deepcoder.single_task import random_task
 from exedec_tf.generation.deepcoder.traces import PathTracer
-from exedec_tf.domains.records import Task
 from exedec_tf.generation.seeds import check_split, shard_rng
 
 # Programs per search of the paper's data (the original drivers): 1000 for train,

@@ -2,8 +2,8 @@
 
 from collections.abc import Iterator
 
-from exedec_tf.experiments import Experiment, parse_experiment
 from exedec_tf.domains.records import Task
+from exedec_tf.experiments import Experiment, parse_experiment
 from exedec_tf.generation.robustfill.decomposition import build_task
 from exedec_tf.generation.robustfill.draws import Draws
 from exedec_tf.generation.robustfill.tasks import sample_program

@@ -2,11 +2,11 @@
 
 import random
 
+from exedec_tf.domains.records import Step, Task
 from exedec_tf.dsl.deepcoder.program import Program
 from exedec_tf.generation.deepcoder import records as R
 from exedec_tf.generation.deepcoder.corruption import corrupt_next_part
 from exedec_tf.generation.deepcoder.single_task import ProgramTask
-from exedec_tf.domains.records import Step, Task
 
 
 def spec_task():

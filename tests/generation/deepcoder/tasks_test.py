@@ -4,6 +4,7 @@ import dataclasses
 
 import pytest
 
+from exedec_tf.domains.records import Task
 from exedec_tf.dsl.deepcoder.config import DeepCoderConfig
 from exedec_tf.dsl.deepcoder.operations import FIRST_ORDER_AND_MAP, HIGHER_ORDER_NO_MAP
 from exedec_tf.dsl.deepcoder.program import Program
@@ -18,7 +19,6 @@ from exedec_tf.generation.deepcoder import (
     search_tasks,
 )
 from exedec_tf.generation.deepcoder.single_task import has_dead_code
-from exedec_tf.domains.records import Task
 from exedec_tf.generation.seeds import shard_rng
 
 

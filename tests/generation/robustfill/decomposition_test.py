@@ -2,8 +2,8 @@
 
 import random
 
-from exedec_tf.dsl import robustfill as dsl
 from exedec_tf.domains.records import Step, Task
+from exedec_tf.dsl import robustfill as dsl
 from exedec_tf.generation.robustfill.context import TaskContext
 from exedec_tf.generation.robustfill.decomposition import build_task
 from exedec_tf.generation.robustfill.draws import Draws

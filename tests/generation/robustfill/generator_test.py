@@ -4,9 +4,9 @@ import itertools
 
 import pytest
 
+from exedec_tf.domains.records import Task
 from exedec_tf.experiments import Experiment
 from exedec_tf.generation import api
-from exedec_tf.domains.records import Task
 from exedec_tf.generation.robustfill import generate_tasks, generator
 
 

@@ -10,9 +10,9 @@ neither the random draws nor the accepted expressions.
 import random
 import string
 
+from exedec_tf.domains.records import Step, Task
 from exedec_tf.dsl import robustfill as dsl
 from exedec_tf.experiments import Experiment
-from exedec_tf.domains.records import Step, Task
 
 _TYPE_ALPHABET = {
     dsl.Type.NUMBER: string.digits,
