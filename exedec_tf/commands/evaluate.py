@@ -3,6 +3,8 @@
 import argparse
 import sys
 
+from exedec_tf import domains
+
 
 def add_model_arguments(parser) -> None:
     """The SavedModel path flags shared by `evaluate` and `synthesize`."""
@@ -134,7 +136,7 @@ def register(subparsers) -> None:
     )
     data.add_argument(
         "--domain",
-        choices=["deepcoder", "robustfill"],
+        choices=domains.names(),
         help="domain (required with --released_file and --data_dir)",
     )
     data.add_argument(

@@ -1,5 +1,6 @@
 """`exedec-tf llm-experiment`: few-shot LLM prompting experiments (spec/llm.md)."""
 
+from exedec_tf import domains
 from exedec_tf.experiments import ALL_EXPERIMENTS
 
 _EXPERIMENTS = [e.name for e in ALL_EXPERIMENTS]
@@ -66,8 +67,8 @@ def add_arguments(parser) -> None:
         help="direct prompting, ExeDec step by step, or ExeDec without subgoals",
     )
     exp.add_argument(
-        "--domains", nargs="+", default=["deepcoder", "robustfill"],
-        choices=["deepcoder", "robustfill"],
+        "--domains", nargs="+", default=list(domains.names()),
+        choices=domains.names(),
     )  # fmt: skip
     exp.add_argument(
         "--splits", nargs="+", default=_EXPERIMENTS, choices=_EXPERIMENTS,

@@ -2,6 +2,7 @@
 
 import sys
 
+from exedec_tf import domains
 from exedec_tf.commands.evaluate import (
     add_loop_arguments,
     add_model_arguments,
@@ -53,7 +54,7 @@ def register(subparsers) -> None:
         "--example '[1, 2, 3], 4 -> [5, 6]' (inputs: ints or int lists, "
         "comma-separated). Exit status 1 when no program satisfies them all.",
     )
-    parser.add_argument("--domain", required=True, choices=["deepcoder", "robustfill"])
+    parser.add_argument("--domain", required=True, choices=domains.names())
     parser.add_argument(
         "--example",
         action="append",

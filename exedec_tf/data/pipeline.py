@@ -71,7 +71,7 @@ def model_examples(
 
     Args:
       examples: a dataset of feature dicts from the `exedec_*` TFDS builders.
-      domain: "deepcoder" or "robustfill".
+      domain: a domain name (`exedec_tf.domains.names()`).
       model_type: a `ModelType` or its name in either spelling.
       num_examples: N, the I/O examples per task.
       max_input_length: L, the padded length of every input/output string.
@@ -127,7 +127,7 @@ def model_examples(
                 "outputs": outputs,
                 "targets": target(ids, tok.spec_vocab_size, "joined next parts"),
             }
-        program = tok.program_ids(st["program_part"], drop_lhs=tok.name == "deepcoder")
+        program = tok.program_ids(st["program_part"], drop_lhs=True)
         targets = target(program, tok.program_vocab_size, "program part")
         if model_type is ModelType.JOINT:
             return {

@@ -18,10 +18,11 @@ import pathlib
 from collections.abc import Iterator
 from typing import Any
 
+from exedec_tf import domains
 from exedec_tf.errors import ExeDecError
 from exedec_tf.experiments import parse_experiment
 
-DOMAINS = ("deepcoder", "robustfill")
+DOMAINS = domains.names()
 
 
 class ReleasedDataError(ExeDecError, ValueError):

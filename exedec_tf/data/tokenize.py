@@ -26,7 +26,7 @@ class Tokenizer:
     """Token-id conversion of one domain's specs and programs.
 
     Args:
-      domain: "deepcoder" or "robustfill".
+      domain: a domain name (`exedec_tf.domains.names()`).
 
     Attributes:
       spec_vocab_size / program_vocab_size: sizes including padding id 0.
@@ -35,19 +35,14 @@ class Tokenizer:
     def __init__(self, domain: str):
         self.domain = domains.get(domain)
         self.name = self.domain.name
-        spec = {t: i for i, t in self.domain.spec_vocab.items() if isinstance(t, str)}
-        if self.name == "robustfill":
-            # The spec vocabulary is per character; BOS/EOS are never in text.
-            spec = {t: i for t, i in spec.items() if len(t) == 1}
-        else:
-            spec.pop("", None)
+        spec = self.domain.spec_text_tokens()
         self.spec_vocab_size = max(self.domain.spec_vocab) + 1
         self.program_vocab_size = max(self.domain.program_vocab) + 1
         self._spec = _table(list(spec), list(spec.values()), self.spec_vocab_size)
-        self.separator = "|" if self.name == "robustfill" else " | "
+        self.separator = self.domain.spec_separator
 
     def _split(self, strings: tf.Tensor) -> tf.RaggedTensor:
-        if self.name == "robustfill":
+        if self.domain.spec_tokens_are_characters:
             return tf.strings.unicode_split(strings, "UTF-8")
         # Single-space split; padding `''` entries give no tokens.
         pieces = tf.strings.split(strings, sep=" ")
@@ -67,18 +62,20 @@ class Tokenizer:
     def program_ids(self, program: tf.Tensor, drop_lhs: bool = False) -> tf.Tensor:
         """Ids of a program (or program part) string, then EOS.
 
-        RobustFill programs are `|`-joined id lists; DeepCoder programs are
-        token text. `drop_lhs` removes a DeepCoder statement's `xK =` prefix.
+        Programs are `|`-joined id lists (`program_text_is_ids`, RobustFill)
+        or token text (DeepCoder). `drop_lhs` is for a step's program part:
+        it drops the domain's `program_part_prefix_tokens` (DeepCoder's
+        `xK =`; none in RobustFill), which the models do not predict.
         """
-        if self.name == "robustfill":
+        if self.domain.program_text_is_ids:
             pieces = tf.strings.split(tf.strings.regex_replace(program, r"\|", " "))
             ids = tf.strings.to_number(pieces, tf.int32)
         else:
             ids = tf.cast(
                 self._spec.lookup(tf.strings.split(program, sep=" ")), tf.int32
             )
-            if drop_lhs:
-                ids = ids[2:]
+        if drop_lhs:
+            ids = ids[self.domain.program_part_prefix_tokens :]
         return tf.concat([ids, [EOS_ID]], axis=0)
 
     def check_ids(self, ids, vocab_size: int, what: str):

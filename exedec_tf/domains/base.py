@@ -127,9 +127,10 @@ class Domain(abc.ABC):
         """
 
     def spec_text_tokens(self) -> dict[str, int]:
-        """Token -> id of every spec token that can appear in a spec string.
+        """Token -> id of the tokens a spec string splits into (the tokenizer's table).
 
-        Special tokens (padding, BOS, EOS) never occur in text and are left out.
+        The padding token (the empty string) is left out; a domain whose
+        tokens are characters also leaves out its multi-character specials.
         """
         return {t: i for i, t in self.spec_vocab.items() if isinstance(t, str) and t}
 

@@ -13,10 +13,12 @@ import dataclasses
 from collections.abc import Mapping
 from typing import Any
 
+from exedec_tf import domains
 from exedec_tf.errors import ConfigError
 from exedec_tf.layers.relative_position import check_bucket_settings
 
-DATASET_TYPES = ("robustfill", "deepcoder")
+# The domain a model is for (the original's `dataset_type` field).
+DATASET_TYPES = domains.names()
 
 
 @dataclasses.dataclass(frozen=True)

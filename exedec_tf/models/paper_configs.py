@@ -10,11 +10,12 @@ aligned cross-attention flag.
 
 import dataclasses
 
+from exedec_tf import domains
 from exedec_tf.errors import ConfigError
 from exedec_tf.models.config import TransformerConfig
 from exedec_tf.models.model_type import ModelType
 
-DOMAINS = ("robustfill", "deepcoder")
+DOMAINS = domains.names()
 
 
 @dataclasses.dataclass(frozen=True)

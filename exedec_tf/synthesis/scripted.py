@@ -98,13 +98,6 @@ class ScriptedBeamModel:
         return seqs, scores, origin
 
 
-def _part_ids(domain: Domain, program_part: str) -> list[int]:
-    # RobustFill parts are id lists; DeepCoder parts are `xN = RHS` text.
-    if domain.name == "robustfill":
-        return [int(i) for i in program_part.split()]
-    return domain.loop_ops().spec_tokens(program_part.split(" ", 2)[2])
-
-
 def oracle_models(
     domain: Domain,
     problems: Iterable[Problem],
@@ -119,14 +112,14 @@ def oracle_models(
       known spec, log-probability -0.1).
     """
     ops = domain.loop_ops()
-    separator = "|" if domain.name == "robustfill" else " | "
+    separator = domain.spec_separator
     spec, synth, joint = {}, {}, {}
     for problem in problems:
         for step in domain.decompose(problem.program, problem.inputs):
             state = tuple(step.inputs)
             outputs = tuple(step.outputs)
             part = tuple(step.next_part)
-            ids = _part_ids(domain, step.program_part)
+            ids = domain.program_part_ids(step.program_part)
             spec[(state, outputs)] = [(ops.spec_tokens(separator.join(part)), -0.1)]
             synth[(state, part)] = [(ids, -0.1)]
             joint[(state, outputs)] = [(ids, -0.1)]

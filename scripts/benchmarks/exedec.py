@@ -36,7 +36,7 @@ from exedec_tf.synthesis.scripted import oracle_models
 _RELEASED_FILE = flags.DEFINE_string(
     "released_file", None, "Released test_data JSONL file.", required=True
 )
-_DOMAIN = flags.DEFINE_enum("domain", "robustfill", ["robustfill", "deepcoder"], "")
+_DOMAIN = flags.DEFINE_enum("domain", "robustfill", list(domains.names()), "")
 _SCALES = flags.DEFINE_list("scales", ["oracle", "small"], "oracle/tiny/small/paper")
 _BATCH_SIZES = flags.DEFINE_list("batch_sizes", ["1", "10"], "Problems per call.")
 _NUM_PROBLEMS = flags.DEFINE_integer("num_problems", 20, "Timed problems.")

@@ -29,6 +29,7 @@ import time
 
 from absl import app, flags
 
+from exedec_tf import domains
 from exedec_tf.experiments import ALL_EXPERIMENTS
 from exedec_tf.generation import api
 
@@ -101,7 +102,7 @@ def compare_config(domain: str, experiment: str, split: str, run_original) -> di
     import original_adapters as adapters
 
     num_tasks, per_search = config_sizes(domain, split)
-    num_examples = 3 if domain == "deepcoder" else 4
+    num_examples = domains.get(domain).default_num_examples
     ours_best = orig_best = orig_gen_best = float("inf")
     ours_cpu = orig_cpu = float("inf")
     identical = True

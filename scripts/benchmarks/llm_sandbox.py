@@ -13,6 +13,7 @@ import time
 
 from absl import app, flags
 
+from exedec_tf import domains
 from exedec_tf.llm import data, execution
 from exedec_tf.llm.sandbox import Sandbox
 
@@ -39,7 +40,7 @@ def main(argv):
     import concurrent.futures
 
     with Sandbox(num_workers=_WORKERS.value) as sandbox:
-        for domain in ("deepcoder", "robustfill"):
+        for domain in domains.names():
             programs = _programs(domain)
             sandbox.run(domain, *programs[0])  # start a worker first
             local = _rate(execution.in_process_executor(domain), programs)

@@ -150,3 +150,49 @@ def test_decompose_matches_original_example(domain):
 def test_decompose_failing_program_raises(domain):
     with pytest.raises(RunError, match="fails"):
         domain.decompose("x0 = INPUT | x1 = Head x0", ["x0 = [ ]"])
+
+
+def test_pipeline_facts(domain):
+    assert domain.spec_separator == " | "
+    assert not domain.spec_tokens_are_characters
+    assert not domain.program_text_is_ids
+    assert domain.program_part_prefix_tokens == 2
+    assert domain.default_num_examples == 3
+    tokens = domain.spec_text_tokens()
+    assert "" not in tokens
+    assert tokens["|"] == 3 and tokens["-50"] == 52 and tokens["Map"] == 18
+
+
+def test_program_part_ids_drop_the_left_hand_side(domain):
+    # x3 = Map (*2) x2 -> the ids of "Map (*2) x2".
+    tokens = domain.spec_text_tokens()
+    expected = [tokens["Map"], tokens["(*2)"], tokens["x2"]]
+    assert domain.program_part_ids("x3 = Map (*2) x2") == expected
+    with pytest.raises(ValueError, match="'Mapp'"):
+        domain.program_part_ids("x3 = Mapp (*2) x2")
+
+
+def test_python_runtime_and_calls(domain):
+    inputs = {"x0": [[1, 2], [3]], "x1": [2, 1]}
+    assert domain.python_num_examples(inputs) == 2
+    assert domain.python_call(inputs, 1) == ("program(x0, x1)", {"x0": [3], "x1": 1})
+    assert domain.python_runtime().Sort([3, 1]) == [1, 3]
+    with pytest.raises(ValueError, match="differ in length"):
+        domain.python_num_examples({"x0": [[1]], "x1": [1, 2]})
+    with pytest.raises(ValueError, match="non-empty dict"):
+        domain.python_num_examples([[1]])
+
+
+def test_llm_problem_values_invert_llm_problem_io(domain):
+    inputs, outputs = ["x0 = [ 1 2 ] | x1 = 3", "x0 = [ ] | x1 = -1"], ["[ 2 ]", "0"]
+    values, outs = domain.llm_problem_values(inputs, outputs)
+    assert values == {"x0": [[1, 2], []], "x1": [3, -1]}
+    assert outs == [[2], 0]
+    problem = released.LLMProblem(values, tuple(outs), PROGRAM)
+    assert domain.llm_problem_io(problem) == (inputs, outputs)
+
+
+def test_prompt_adapter(domain):
+    adapter = domain.prompt_adapter()
+    assert adapter.domain == domain.name
+    assert adapter.versions == (1, 2, 3, 4, 5)

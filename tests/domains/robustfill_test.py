@@ -95,3 +95,39 @@ def test_decompose(domain):
         ("ELDERBERRY",),
     ]
     assert all(s.inputs == ("durian:elderberry",) for s in steps)
+
+
+def test_pipeline_facts(domain):
+    assert domain.spec_separator == "|"
+    assert domain.spec_tokens_are_characters
+    assert domain.program_text_is_ids
+    assert domain.program_part_prefix_tokens == 0
+    assert domain.default_num_examples == 4
+    tokens = domain.spec_text_tokens()
+    assert tokens["|"] == 86
+    assert all(len(t) == 1 for t in tokens)
+    assert len(tokens) == 84  # every id but padding, BOS and EOS
+
+
+def test_program_part_ids(domain):
+    assert domain.program_part_ids("7 103 217") == [7, 103, 217]
+    with pytest.raises(ValueError, match="'7 x'"):
+        domain.program_part_ids("7 x")
+
+
+def test_python_runtime_and_calls(domain):
+    assert domain.python_num_examples(["a", "b"]) == 2
+    assert domain.python_call(["a", "b"], 1) == ("program(x)", {"x": "b"})
+    assert hasattr(domain.python_runtime(), "GetToken")
+    with pytest.raises(ValueError, match="must be a list"):
+        domain.python_num_examples({"x": ["a"]})
+
+
+def test_llm_problem_values_are_the_strings(domain):
+    assert domain.llm_problem_values(("a", "b"), ("c", "d")) == (["a", "b"], ["c", "d"])
+
+
+def test_prompt_adapter(domain):
+    adapter = domain.prompt_adapter()
+    assert adapter.domain == domain.name
+    assert adapter.versions == (1,)

@@ -7,6 +7,9 @@ NONE, COMPOSE_DIFFERENT_CONCEPTS, SWITCH_CONCEPT_ORDER and COMPOSE_NEW_OP
 are shards 0-9 of the 'test' split with seed 0.
 
 Entry points:
+  * `generate_shard(experiment, split, seed, shard, num_tasks, ...)`: the
+    uniform per-domain entry that `exedec_tf.generation.generate_tasks`
+    calls (whole searches of `num_programs_per_search` tasks).
   * `generate_tasks(experiment, split, seed, shard, num_searches, ...)`: the
     `Task` records of one shard. The shard is the unit of parallelism: its
     RNG flows through its searches in order.
@@ -24,6 +27,7 @@ sampler still used for COMPOSE_NEW_OP), `corruption` and `records`
 `tasks` (searches and shards).
 """
 
+from exedec_tf.generation.deepcoder.shard import generate_shard
 from exedec_tf.generation.deepcoder.tasks import (
     DEFAULT_PROGRAMS_PER_SEARCH,
     SearchContext,
@@ -36,6 +40,7 @@ from exedec_tf.generation.deepcoder.tasks import (
 __all__ = [
     "DEFAULT_PROGRAMS_PER_SEARCH",
     "SearchContext",
+    "generate_shard",
     "generate_tasks",
     "make_context",
     "search_once",
