@@ -131,21 +131,18 @@ def main(argv):
 
         original = original_adapters.import_original(_ORIGINAL.value)
     results = {}
-    for domain, ours in (
-        ("deepcoder", deepcoder_functions),
-        ("robustfill", robustfill_functions),
+    # Each DSL's own code paths; `original` holds the original's two DSL
+    # packages in the same order.
+    for position, (domain, ours) in enumerate(
+        (("deepcoder", deepcoder_functions), ("robustfill", robustfill_functions))
     ):
         problems = _load(data_dir, domain)
         executions = sum(len(p.inputs) for p in problems)
         rates = _rates(ours(problems), executions, _PASSES.value)
         if original is not None:
-            adapters = {
-                "deepcoder": original_adapters.deepcoder_functions,
-                "robustfill": original_adapters.robustfill_functions,
-            }
-            part = original[0] if domain == "deepcoder" else original[1]
+            theirs = getattr(original_adapters, f"{domain}_functions")
             baseline = _rates(
-                adapters[domain](part, problems), executions, _PASSES.value
+                theirs(original[position], problems), executions, _PASSES.value
             )
             source = "original, this run"
         else:
