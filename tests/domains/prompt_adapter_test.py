@@ -4,9 +4,11 @@ import pytest
 
 from exedec_tf import domains
 from exedec_tf.domains.prompt_adapter import PromptAdapter, TrajectoryError
+from exedec_tf.errors import ExeDecError
 
 
-def test_trajectory_error_is_a_value_error():
+def test_trajectory_error_is_a_library_value_error():
+    assert issubclass(TrajectoryError, ExeDecError)
     assert issubclass(TrajectoryError, ValueError)
 
 
