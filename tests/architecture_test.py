@@ -338,12 +338,7 @@ KNOWN_LAYER_VIOLATIONS = {
     ),
     E + "presets": _PRESETS_IMPORT_CONFIGS,
 }
-KNOWN_MODULE_CYCLES = {
-    E + "decoding": (
-        "helper `search` (issue #11 items 4-5) removes the circle "
-        "decoding.cached_decoder <-> decoding.model_search"
-    ),
-}
+KNOWN_MODULE_CYCLES: dict[str, str] = {}
 KNOWN_PACKAGE_CYCLES: dict[str, str] = {}
 
 
