@@ -18,6 +18,7 @@ Example:
 import dataclasses
 import json
 import pathlib
+import re
 
 import keras
 
@@ -42,6 +43,8 @@ from exedec_tf.models.flax_hparams import (
 )
 from exedec_tf.models.model_type import ModelType
 from exedec_tf.models.paper_configs import paper_sizes
+
+_CHECKPOINT_FILE = re.compile(r"checkpoint_\d+")
 
 
 def experiment_config(inferred: InferredCheckpointConfig) -> ExperimentConfig:
@@ -143,6 +146,24 @@ def checkpoint_config(
     return experiment_config(inferred)
 
 
+def is_original_checkpoint(path) -> bool:
+    """Whether `path` is (or leads to) a `checkpoint_<step>` file of train.py.
+
+    True for such a file, its hparam directory, and the `checkpoints/` or
+    `<model_type>/` directory above a single run; False for anything else
+    (Keras weights, this project's training checkpoints, missing paths).
+
+    Raises:
+      CheckpointConfigError: train.py's layout, but several runs below
+        `path` (the message lists them).
+    """
+    try:
+        location = locate_train_checkpoint(path)
+    except FileNotFoundError:
+        return False
+    return _CHECKPOINT_FILE.fullmatch(location.file.name) is not None
+
+
 def load_original_checkpoint(
     path,
     config: ExperimentConfig | None = None,
@@ -171,3 +192,22 @@ def load_original_checkpoint(
     resolved = checkpoint_config(location, checkpoint, config, domain, model_type)
     model = convert_checkpoint(checkpoint, resolved)
     return LoadedCheckpoint(resolved, model, checkpoint, location, config is None)
+
+
+def load_original_weights(model: keras.Model, path) -> pathlib.Path:
+    """Assigns a train.py checkpoint's parameters to an already built model.
+
+    Args:
+      model: an `ExeDecTransformer` of the checkpoint's config.
+      path: see `load_original_checkpoint`.
+
+    Returns:
+      The checkpoint file that was read.
+
+    Raises:
+      CheckpointMismatchError: the parameters are not the model's.
+      FileNotFoundError, CheckpointFormatError: see `read_flax_checkpoint`.
+    """
+    file = locate_train_checkpoint(path).file
+    convert_checkpoint(read_flax_checkpoint(file), model)
+    return file

@@ -9,9 +9,11 @@ from exedec_tf.models import create_model, get_flax_params
 from exedec_tf.models.flax_checkpoint import CheckpointMismatchError
 from exedec_tf.models.flax_hparams import CheckpointConfigError
 from exedec_tf.original_checkpoints import (
+    is_original_checkpoint,
     load_original_checkpoint,
     read_config_json,
 )
+from exedec_tf.serving.trained_model import trained_model
 from tests.models.flax_hparams_test import small_config, write_train_checkpoint
 
 
@@ -96,3 +98,27 @@ def test_bad_config_files_name_themselves(tmp_path):
     (tmp_path / "partial.json").write_text('{"name": "x"}')
     with pytest.raises(ConfigError, match="partial.json: missing ExperimentConfig"):
         read_config_json(tmp_path / "partial.json")
+
+
+def test_which_paths_are_original_checkpoints(run_dir, tmp_path):
+    path, _, _, _ = run_dir
+    hparam_dir = next((path / "checkpoints").iterdir())
+    for yes in (path, path / "checkpoints", hparam_dir, hparam_dir / "checkpoint_10"):
+        assert is_original_checkpoint(yes), yes
+    # This project's own training checkpoints and Keras weights are not.
+    (tmp_path / "work" / "checkpoints").mkdir(parents=True)
+    (tmp_path / "work" / "checkpoints" / "ckpt-3.index").write_text("")
+    (tmp_path / "m.weights.h5").write_text("")
+    for no in (tmp_path / "work", tmp_path / "m.weights.h5", tmp_path / "missing"):
+        assert not is_original_checkpoint(no), no
+
+
+def test_a_named_configs_model_loads_original_weights(run_dir):
+    path, _, _, params = run_dir
+    config = load_original_checkpoint(path).config
+    # What `exedec-tf export --weights=<train.py dir>` goes through.
+    model = trained_model(config, path)
+    got = get_flax_params(model)
+    assert all(np.array_equal(got[p], params[p]) for p in params)
+    with pytest.raises(CheckpointMismatchError, match="embed_output"):
+        trained_model(get_config("robustfill_synthesizer_tiny"), path)

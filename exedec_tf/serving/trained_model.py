@@ -5,6 +5,7 @@ import pathlib
 import tensorflow as tf
 
 from exedec_tf.models import create_model
+from exedec_tf.original_checkpoints import is_original_checkpoint, load_original_weights
 from exedec_tf.training import checkpoints
 
 
@@ -18,8 +19,9 @@ def load_weights(model, weights) -> str:
     Args:
       model: a freshly built `ExeDecTransformer`.
       weights: a Keras `*.weights.h5` file (e.g. from `exedec-tf
-        convert-checkpoint`), a training checkpoint prefix (`.../ckpt-N`), or
-        a training workdir / checkpoint folder (its newest checkpoint).
+        convert-checkpoint`), a training checkpoint prefix (`.../ckpt-N`), a
+        training workdir / checkpoint folder (its newest checkpoint), or a
+        checkpoint of the original's train.py (`exedec_tf.original_checkpoints`).
 
     Returns:
       The file or checkpoint prefix that was loaded.
@@ -35,6 +37,8 @@ def load_weights(model, weights) -> str:
             raise FileNotFoundError(f"weights file {path} does not exist")
         model.load_weights(str(path))
         return str(path)
+    if is_original_checkpoint(path):
+        return str(load_original_weights(model, path))
     prefix = None
     if path.is_dir():
         for folder in (path / "checkpoints", path):
