@@ -19,11 +19,12 @@ distances). Discovery does not rely on that guess: it lists the model type's
 
 import dataclasses
 
+from exedec_tf.domains import names as domain_names
 from exedec_tf.experiments import ALL_EXPERIMENTS
 from exedec_tf.presets.errors import UnknownPresetError
 from exedec_tf.presets.hparams import hparam_string
 
-DOMAINS = ("robustfill", "deepcoder")
+DOMAINS = domain_names()
 METHODS = ("exedec", "ablation", "baseline")
 SEEDS = (10, 20, 30, 40, 50)
 EXPERIMENTS = tuple(e.name for e in ALL_EXPERIMENTS)
