@@ -331,10 +331,10 @@ _PRESETS_IMPORT_CONFIGS = (
 )
 KNOWN_LAYER_VIOLATIONS = {
     "exedec_tf": (
-        "the library still imports the named-config registry `configs`: "
-        "commands.export, commands.convert_checkpoint and demo (helper "
-        "`config`, issue #11 items 1-3: only front ends resolve a name, the "
-        "library never imports configs), and " + _PRESETS_IMPORT_CONFIGS
+        "the library still imports the named-config registry `configs`: the "
+        "front ends in exedec_tf.commands and exedec_tf.demo resolve config "
+        "names through it (helper `config`, issue #11 items 1-3: configs "
+        "depends on the library, never the reverse), and " + _PRESETS_IMPORT_CONFIGS
     ),
     E + "presets": _PRESETS_IMPORT_CONFIGS,
 }

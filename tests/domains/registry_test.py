@@ -16,6 +16,14 @@ def test_get_known_domains_and_cache():
         assert domains.get(name) is domain
 
 
+@pytest.mark.parametrize("name", domains.names())
+def test_every_domain_sets_the_declared_facts(name):
+    # The base class only annotates these; each domain must give a value.
+    domain = domains.get(name)
+    for attribute, kind in domains.Domain.__annotations__.items():
+        assert isinstance(getattr(domain, attribute), kind), attribute
+
+
 def test_unknown_domain_is_named():
     with pytest.raises(ValueError, match="'lisp'"):
         domains.get("lisp")
