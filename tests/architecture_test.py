@@ -1,21 +1,8 @@
 """The import architecture of exedec_tf: no import cycles, no upward imports.
 
-An `ast` scan of every module of `exedec_tf/`, `configs/` and `tfds_builders/`
-(nothing is imported or executed). Run it as a script for a full report:
-
-    python tests/architecture_test.py
-
-What counts as an import:
-
-* `import a.b`, `from a.b import c` (`a.b.c` when that is a module, else
-  `a.b`) and relative imports, resolved to project modules; third-party
-  imports are ignored. Names given to `importlib.import_module` as strings are
-  not seen (the lazy `__getattr__` exports of a package, the generator lookup
-  `exedec_tf.generation.<domain name>`); each of those points down the layers
-  or inside its own package.
-* Importing `a.b.c` also runs `a/__init__.py` and `a/b/__init__.py`; those
-  implicit edges are not added, so a cycle is reported only when the modules
-  themselves import each other.
+An `ast` scan (`tests/import_graph.py`: nothing is imported or executed) of
+every module of `exedec_tf/`, `configs/` and `tfds_builders/`. For a full
+report run `python -m tests.architecture_test` from the repository root.
 
 The rules:
 
@@ -28,171 +15,28 @@ The rules:
    included.
 3. The layering of LAYERS below, again counting every import: a lazy import
    that goes up a layer is still an upward dependency.
+
+Dynamic imports by name are not seen (a package's lazy `__getattr__`
+exports, the generator lookup `exedec_tf.generation.<domain name>`); each of
+those points down the layers or inside its own package.
 """
 
-import ast
 import dataclasses
-import pathlib
 import sys
 
 import pytest
 
-REPO = pathlib.Path(__file__).resolve().parent.parent
-ROOTS = ("exedec_tf", "configs", "tfds_builders")
-
-
-@dataclasses.dataclass(frozen=True)
-class Import:
-    """One import statement of a project module, resolved to a project module.
-
-    Attributes:
-      importer: the dotted name of the importing module.
-      target: the dotted name of the imported project module.
-      line: the line of the statement.
-      local: whether the statement is inside a function body.
-    """
-
-    importer: str
-    target: str
-    line: int
-    local: bool
-
-    def __str__(self):
-        where = " (function-local)" if self.local else ""
-        return f"{self.importer}:{self.line} imports {self.target}{where}"
-
-
-def _module_name(path: pathlib.Path) -> str:
-    parts = list(path.relative_to(REPO).with_suffix("").parts)
-    if parts[-1] == "__init__":
-        parts.pop()
-    return ".".join(parts)
-
-
-def project_modules() -> dict[str, pathlib.Path]:
-    """Dotted module name -> file of every module under ROOTS."""
-    modules = {}
-    for root in ROOTS:
-        for path in sorted((REPO / root).rglob("*.py")):
-            modules[_module_name(path)] = path
-    return modules
-
-
-class _ImportVisitor(ast.NodeVisitor):
-    def __init__(self, module: str, is_package: bool, modules):
-        self.module = module
-        self.package = module if is_package else module.rpartition(".")[0]
-        self.modules = modules
-        self.depth = 0  # function nesting
-        self.imports: list[Import] = []
-
-    def _function(self, node):
-        self.depth += 1
-        self.generic_visit(node)
-        self.depth -= 1
-
-    visit_FunctionDef = visit_AsyncFunctionDef = visit_Lambda = _function
-
-    def _add(self, name: str, line: int):
-        # The longest prefix that is a project module (`a.b.C` -> `a.b`).
-        while name and name not in self.modules:
-            name = name.rpartition(".")[0]
-        if name and name != self.module:
-            self.imports.append(Import(self.module, name, line, self.depth > 0))
-
-    def visit_Import(self, node):
-        for alias in node.names:
-            if alias.name.split(".")[0] in ROOTS:
-                self._add(alias.name, node.lineno)
-
-    def visit_ImportFrom(self, node):
-        if node.level:
-            base = self.package.split(".")
-            base = base[: len(base) - (node.level - 1)]
-            source = ".".join(base + ([node.module] if node.module else []))
-        else:
-            source = node.module or ""
-        if source.split(".")[0] not in ROOTS:
-            return
-        for alias in node.names:
-            submodule = f"{source}.{alias.name}"
-            self._add(submodule if submodule in self.modules else source, node.lineno)
-
-
-def project_imports() -> list[Import]:
-    """Every import between project modules."""
-    modules = project_modules()
-    found = []
-    for name, path in modules.items():
-        tree = ast.parse(path.read_text(), filename=str(path))
-        visitor = _ImportVisitor(name, path.name == "__init__.py", modules)
-        visitor.visit(tree)
-        found.extend(visitor.imports)
-    # `from a import b, c` of two names of one module is one import.
-    return list(dict.fromkeys(found))
-
-
-def package_of(module: str) -> str:
-    """The unit of the package-cycle rule: `exedec_tf.<top level>`, or the root."""
-    parts = module.split(".")
-    if parts[0] == "exedec_tf" and len(parts) > 1:
-        return ".".join(parts[:2])
-    return parts[0]
-
-
-def strongly_connected(edges: dict[str, set[str]]) -> list[list[str]]:
-    """The strongly connected components with more than one node (Tarjan)."""
-    index, low, on_stack, stack, found = {}, {}, set(), [], []
-    sys.setrecursionlimit(max(10_000, sys.getrecursionlimit()))
-
-    def visit(node):
-        index[node] = low[node] = len(index)
-        stack.append(node)
-        on_stack.add(node)
-        for nxt in sorted(edges.get(node, ())):
-            if nxt not in index:
-                visit(nxt)
-                low[node] = min(low[node], low[nxt])
-            elif nxt in on_stack:
-                low[node] = min(low[node], index[nxt])
-        if low[node] == index[node]:
-            component = []
-            while True:
-                member = stack.pop()
-                on_stack.discard(member)
-                component.append(member)
-                if member == node:
-                    break
-            if len(component) > 1:
-                found.append(sorted(component))
-
-    for node in sorted(edges):
-        if node not in index:
-            visit(node)
-    return sorted(found)
-
-
-def module_cycles(imports: list[Import]) -> list[list[str]]:
-    """Cycles among modules through module-level imports."""
-    edges: dict[str, set[str]] = {}
-    for imp in imports:
-        if not imp.local:
-            edges.setdefault(imp.importer, set()).add(imp.target)
-    return strongly_connected(edges)
-
-
-def package_cycles(imports: list[Import]) -> list[list[str]]:
-    """Cycles among packages through any import, function-local ones included."""
-    edges: dict[str, set[str]] = {}
-    for imp in imports:
-        source, target = package_of(imp.importer), package_of(imp.target)
-        if source != target:
-            edges.setdefault(source, set()).add(target)
-    return strongly_connected(edges)
-
-
-def _within(module: str, prefixes) -> bool:
-    return any(module == p or module.startswith(p + ".") for p in prefixes)
+from tests.import_graph import (
+    Import,
+    imports_of,
+    module_cycles,
+    package_cycles,
+    package_of,
+    project_imports,
+    project_modules,
+    strongly_connected,
+    within,
+)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -216,12 +60,12 @@ class Layer:
         """The imports of `imports` that break this rule."""
         bad = []
         for imp in imports:
-            if not _within(imp.importer, [self.package]):
+            if not within(imp.importer, [self.package]):
                 continue
-            if _within(imp.target, [self.package]):
+            if within(imp.target, [self.package]):
                 continue
-            allowed = self.may_import is None or _within(imp.target, self.may_import)
-            if not allowed or _within(imp.target, self.must_not_import):
+            allowed = self.may_import is None or within(imp.target, self.may_import)
+            if not allowed or within(imp.target, self.must_not_import):
                 bad.append(imp)
         return bad
 
@@ -367,6 +211,35 @@ def test_the_scan_sees_known_imports(imports):
         "exedec_tf.domains.loop_ops_deepcoder",
     ) in local
     assert len(project_modules()) > 150
+
+
+def test_relative_local_and_third_party_imports():
+    modules = {
+        "exedec_tf",
+        "exedec_tf.a",
+        "exedec_tf.a.b",
+        "exedec_tf.a.c",
+        "exedec_tf.d",
+    }
+    source = (
+        "import numpy\n"
+        "from . import c\n"
+        "from ..d import Thing\n"
+        "class K:\n"
+        "    import exedec_tf.d\n"
+        "def f():\n"
+        "    from exedec_tf.a.c import Other\n"
+    )
+    found = imports_of(source, "exedec_tf.a.b", False, modules)
+    assert [(i.target, i.line, i.local) for i in found] == [
+        ("exedec_tf.a.c", 2, False),
+        ("exedec_tf.d", 3, False),
+        ("exedec_tf.d", 5, False),
+        ("exedec_tf.a.c", 7, True),
+    ]
+    # In a package's __init__, `.` is the package itself.
+    [imp] = imports_of("from . import b\n", "exedec_tf.a", True, modules)
+    assert imp.target == "exedec_tf.a.b"
 
 
 def test_cycle_finder():
