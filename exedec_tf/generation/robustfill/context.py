@@ -16,7 +16,7 @@ Python-level call in CPython 3.11) in their loops.
 
 import string
 
-from exedec_tf.dsl.robustfill import CHARACTER, INDEX, TYPE_PATTERN, Type
+from exedec_tf.dsl.robustfill import CHARACTER, DELIMITER, INDEX, TYPE_PATTERN, Type
 from exedec_tf.generation.robustfill.token_ids import TOKEN, compose_ids
 
 # A sampled expression: (DSL expression object, its space-joined token ids).
@@ -55,6 +55,7 @@ class RegexArg:
         "ids",
         "indices",
         "index_draw",
+        "_info",
         "_inputs",
         "_spans",
         "_min_count",
@@ -67,7 +68,9 @@ class RegexArg:
             # No index could be drawn (the original's choice would fail).
             raise ValueError(f"count of {token!r} must be positive, got {count}")
         self.token = token
-        self.ids = TOKEN[token]
+        # (ids, span function, findall) of the token, built once per run.
+        self._info = info = _token_info(token)
+        self.ids = info[0]
         self.index_draw = draw = _INDEX_DRAWS[
             count if count < _MAX_INDEX else _MAX_INDEX
         ]
@@ -80,9 +83,9 @@ class RegexArg:
         self._flags: dict[str, bool] | None = None
 
     def spans(self) -> tuple[list[tuple[int, int]], ...]:
-        """Per input, the `[start, end)` spans of the matches."""
+        """Per input, the `[start, end)` spans of the matches (read-only lists)."""
         if self._spans is None:
-            self._spans = tuple(map(_span_function(self.token), self._inputs))
+            self._spans = tuple(map(self._info[1], self._inputs))
         return self._spans
 
     def min_count(self) -> int:
@@ -93,11 +96,10 @@ class RegexArg:
                 self._min_count = min(map(len, self._spans))
             elif type(token) is str:
                 # A delimiter's matches are its occurrences.
-                self._min_count = min(v.count(token) for v in inputs)
+                self._min_count = min([v.count(token) for v in inputs])
             else:
                 # Counting needs no spans (findall avoids match objects).
-                findall = TYPE_PATTERN[token].findall
-                self._min_count = min(len(findall(v)) for v in inputs)
+                self._min_count = min(map(len, map(self._info[2], inputs)))
         return self._min_count
 
     def positions(self, index: int, start: bool) -> tuple[int, ...]:
@@ -112,7 +114,7 @@ class RegexArg:
         found = self._positions.get(key)
         if found is None:
             found = self._positions[key] = tuple(
-                _position(spans, index, start) for spans in self.spans()
+                [_position(spans, index, start) for spans in self.spans()]
             )
         return found
 
@@ -157,12 +159,31 @@ _CHARACTERS = frozenset(CHARACTER)
 _DIGITS = frozenset(string.digits)
 
 
+# _UNIT_SPANS[i] is the span (i, i + 1); _PREFIX_SPANS[n] the list of the
+# first n of them. Both grow on demand and are shared: callers never mutate.
+_UNIT_SPANS: list[tuple[int, int]] = []
+_PREFIX_SPANS: list[list[tuple[int, int]]] = []
+
+
+def _grow_spans(length: int) -> None:
+    while len(_UNIT_SPANS) <= length:
+        _UNIT_SPANS.append((len(_UNIT_SPANS), len(_UNIT_SPANS) + 1))
+    while len(_PREFIX_SPANS) <= length:
+        _PREFIX_SPANS.append(_UNIT_SPANS[: len(_PREFIX_SPANS)])
+
+
+_grow_spans(64)
+
+
 def _single_character_spans(characters: frozenset):
     # Patterns that match single characters of a set (a delimiter, DIGIT,
     # CHAR): one span per such character. Cheaper than finditer, which makes
     # a match object per character.
     def spans(value: str) -> list[tuple[int, int]]:
-        return [(i, i + 1) for i, c in enumerate(value) if c in characters]
+        if len(value) >= len(_UNIT_SPANS):
+            _grow_spans(len(value))
+        units = _UNIT_SPANS
+        return [units[i] for i, c in enumerate(value) if c in characters]
 
     return spans
 
@@ -171,7 +192,9 @@ def _all_characters_spans(value: str) -> list[tuple[int, int]]:
     # CHAR matches every character of the alphabet, which is all generated
     # inputs are made of; anything else takes the general path.
     if _CHARACTERS.issuperset(value):
-        return [(i, i + 1) for i in range(len(value))]
+        if len(value) >= len(_PREFIX_SPANS):
+            _grow_spans(len(value))
+        return _PREFIX_SPANS[len(value)]
     return [m.span() for m in TYPE_PATTERN[Type.CHAR].finditer(value)]
 
 
@@ -184,6 +207,28 @@ def _span_function(token):
         return _single_character_spans(_DIGITS)
     finditer = TYPE_PATTERN[token].finditer
     return lambda value: [m.span() for m in finditer(value)]
+
+
+def _make_token_info(token) -> tuple:
+    findall = None if type(token) is str else TYPE_PATTERN[token].findall
+    return TOKEN[token], _span_function(token), findall
+
+
+# Delimiters by character, Types by value: looking a Type up by its member
+# would hash the Enum member (a Python-level call).
+_DELIMITER_INFO = {d: _make_token_info(d) for d in DELIMITER}
+_TYPE_INFO = {t.value: _make_token_info(t) for t in Type}
+
+
+def _token_info(token) -> tuple:
+    if type(token) is str:
+        info = _DELIMITER_INFO.get(token)
+    elif type(token) is Type:
+        return _TYPE_INFO[token._value_]
+    else:
+        info = None
+    # Any other token (only reachable from tests) is described afresh.
+    return _make_token_info(token) if info is None else info
 
 
 def _position(spans: list, index: int, start: bool) -> int:
@@ -230,12 +275,10 @@ def span_nonempty(
     """
     if not (r1.min_count() and r2.min_count()):
         return False
-    return all(
-        0 <= p1 < p2
-        for p1, p2 in zip(
-            r1.positions(i1, start1), r2.positions(i2, start2), strict=True
-        )
-    )
+    for p1, p2 in zip(r1.positions(i1, start1), r2.positions(i2, start2), strict=True):
+        if not 0 <= p1 < p2:
+            return False
+    return True
 
 
 class TaskContext:
@@ -275,14 +318,14 @@ class TaskContext:
             run so that recurring expressions are built once (they are
             immutable); a fresh dict if omitted.
         """
-        self.inputs = tuple(inputs)
         self.expressions = {} if expressions is None else expressions
-        self.min_length = min(len(value) for value in inputs)
+        self.inputs = values = tuple(inputs)
+        self.min_length = min(map(len, values))
         self.delimiters = tuple(
-            RegexArg(d, count, self.inputs) for d, count in delimiter_counts.items()
+            [RegexArg(d, count, values) for d, count in delimiter_counts.items()]
         )
         self.types = tuple(
-            RegexArg(t, count, self.inputs) for t, count in type_counts.items()
+            [RegexArg(t, count, values) for t, count in type_counts.items()]
         )
         self._outputs: dict[str, tuple[str, ...]] = {}
         self._trim = None
@@ -305,7 +348,8 @@ class TaskContext:
         expression, ids = sampled
         outs = self._outputs.get(ids)
         if outs is None:
-            outs = self._outputs[ids] = tuple(map(expression, self.inputs))
+            # Inputs are strings, for which calling an expression is its `_fn`.
+            outs = self._outputs[ids] = tuple(map(expression._fn, self.inputs))
         return outs
 
     def composed_outputs(self, outer: Sampled, inner: Sampled) -> tuple[str, ...]:

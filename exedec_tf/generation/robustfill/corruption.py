@@ -5,6 +5,7 @@ wrong subgoal. The original drew the corruption right after each task, so
 its draws sit between tasks and must be replayed for later tasks to match.
 """
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from itertools import accumulate
 
@@ -22,7 +23,8 @@ def max_parts(
     The original listed every k in 2..remaining-1 (remaining = parts from
     `step` on) whose longest concatenation of k parts over examples is at most
     `max_length`. Those lengths grow with k, so the list is 2..K for the K
-    returned here, and empty when K < 2.
+    returned here, and empty when K < 2. The last fitting end of each
+    example is found by bisection on its running totals.
 
     Args:
       cumulative_lengths: per example, `c[i]` = total length of the first i
@@ -30,40 +32,31 @@ def max_parts(
       step: index of the step's part.
       max_length: the length limit.
     """
-    total = len(cumulative_lengths[0]) - 1
-    best = 1
-    for end in range(step + 2, total):
-        if max(c[end] - c[step] for c in cumulative_lengths) > max_length:
-            break
-        best = end - step
-    return best
+    # Ends (exclusive part indices) are at most total - 1.
+    end = len(cumulative_lengths[0]) - 2
+    for c in cumulative_lengths:
+        fits = bisect_right(c, c[step] + max_length) - 1
+        if fits < end:
+            end = fits
+    return end - step if end >= step + 2 else 1
 
 
 # `random.sample` uses its pool algorithm whenever the population has at most
 # 21 members, whatever the sample size.
 _SMALL_POPULATION = 21
 
-
-def _small_sample(getrandbits, n: int, k: int) -> list[int]:
-    """`sample(range(n), k)` for n <= 21: the stdlib's pool algorithm."""
-    pool = list(range(n))
-    result = []
-    for i in range(k):
-        m = n - i
-        bits = m.bit_length()
-        j = getrandbits(bits)
-        while j >= m:
-            j = getrandbits(bits)
-        result.append(pool[j])
-        pool[j] = pool[m - 1]
-    return result
+# _SAMPLE_DRAWS[n][c]: the (population left, its bit count) of each of the
+# c + 1 draws of `sample(range(n), c + 1)` by the pool algorithm.
+_SAMPLE_DRAWS = tuple(
+    tuple(tuple((n - i, (n - i).bit_length()) for i in range(c + 1)) for c in range(n))
+    for n in range(_SMALL_POPULATION + 1)
+)
 
 
 def corrupt(
     draws: Draws,
-    next_parts: list[str],
+    next_parts: Sequence[str],
     outputs: Sequence[str],
-    parts: Sequence[Sequence[str]],
     cumulative_lengths: Sequence[Sequence[int]],
     step: int,
     max_length: int,
@@ -71,22 +64,28 @@ def corrupt(
     """`corrupt_next_parts` for step `step` of a whole program.
 
     Args:
-      parts: per example, the output of every expression of the program.
-      cumulative_lengths: per example, the running totals of the part
-        lengths (see `max_parts`).
+      next_parts: per example, the output of expression `step`.
+      outputs: per example, the outputs of expressions `step`, `step + 1`, ...
+        joined (so the first k remaining parts are a prefix of it).
+      cumulative_lengths: per example, the running totals of the lengths of
+        all the program's parts (see `max_parts`).
       (others as in `corrupt_next_parts`)
     """
     num_examples = len(outputs)
     # The draws below are the stdlib's rejection loops on getrandbits,
-    # inlined (one or two corruption attempts per step, every step).
+    # inlined (one or more corruption attempts per step, every step).
     getrandbits = draws.getrandbits
     example_bits = num_examples.bit_length()
+    sample_draws = (
+        _SAMPLE_DRAWS[num_examples] if num_examples <= _SMALL_POPULATION else None
+    )
     num_lengths = max_length + 1
     length_bits = num_lengths.bit_length()
     # Only needed once multiple_parts is drawn (about half the steps).
     num_parts = None
-    corrupted = next_parts
-    while corrupted == next_parts:
+    unchanged = list(next_parts)
+    corrupted = unchanged
+    while corrupted == unchanged:
         technique = getrandbits(2)  # choice(TECHNIQUES)
         while technique >= 2:
             technique = getrandbits(2)
@@ -96,17 +95,26 @@ def corrupt(
             if num_parts < 2:
                 continue  # No valid k: a void attempt, as in the original.
             k = 2 + draws.below(num_parts - 1)
-            corrupted = ["".join(p[step : step + k]) for p in parts]
+            corrupted = [
+                out[: c[step + k] - c[step]]
+                for out, c in zip(outputs, cumulative_lengths, strict=True)
+            ]
             continue
-        # perturb: c = randint(1, n), then sample(range(n), c).
         count = getrandbits(example_bits)
         while count >= num_examples:
             count = getrandbits(example_bits)
-        if num_examples <= _SMALL_POPULATION:
-            chosen = _small_sample(getrandbits, num_examples, count + 1)
-        else:
+        if sample_draws is None:
             chosen = draws.sample(range(num_examples), count + 1)
-        corrupted = next_parts.copy()
+        else:
+            pool = list(range(num_examples))
+            chosen = []
+            for m, bits in sample_draws[count]:
+                j = getrandbits(bits)
+                while j >= m:
+                    j = getrandbits(bits)
+                chosen.append(pool[j])
+                pool[j] = pool[m - 1]
+        corrupted = unchanged.copy()
         for j in chosen:
             length = getrandbits(length_bits)  # randint(0, max_length)
             while length >= num_lengths:
@@ -150,6 +158,4 @@ def corrupt_next_parts(
     cumulative = [
         list(accumulate(map(len, parts), initial=0)) for parts in remaining_parts
     ]
-    return corrupt(
-        draws, list(next_parts), outputs, remaining_parts, cumulative, 0, max_length
-    )
+    return corrupt(draws, next_parts, outputs, cumulative, 0, max_length)

@@ -2,6 +2,7 @@
 
 from collections.abc import Sequence
 from itertools import accumulate
+from operator import add
 
 from exedec_tf.domains.records import Step, Task
 from exedec_tf.generation.robustfill.context import Sampled, TaskContext
@@ -23,34 +24,25 @@ def build_task(
     `draws`, step by step, as the original did right after each task.
     """
     inputs = ctx.inputs
-    # parts[j][i]: output of expression i on example j.
-    parts = list(zip(*map(ctx.outputs, program), strict=True))
-    cumulative = [list(accumulate(map(len, p), initial=0)) for p in parts]
-    # suffixes[j][i]: outputs of expressions i.. on example j, joined.
-    suffixes = []
-    for example_parts in parts:
-        joined = [""]
-        for part in reversed(example_parts):
-            joined.append(part + joined[-1])
-        joined.reverse()
-        suffixes.append(joined)
+    # columns[i][j]: output of expression i on example j.
+    columns = list(map(ctx.outputs, program))
+    # suffixes[i][j]: outputs of expressions i.. on example j, joined.
+    suffixes = columns.copy()
+    for i in range(len(columns) - 2, -1, -1):
+        suffixes[i] = tuple(map(add, columns[i], suffixes[i + 1]))
+    # cumulative[j][i]: total length of the first i outputs on example j.
+    cumulative = [
+        list(accumulate(map(len, example_parts), initial=0))
+        for example_parts in zip(*columns, strict=True)
+    ]
     steps = []
     for i, (_, ids) in enumerate(program):
-        outputs = tuple([joined[i] for joined in suffixes])
-        next_part = [example_parts[i] for example_parts in parts]
-        corrupted = corrupt(
-            draws,
-            next_part,
-            outputs,
-            parts,
-            cumulative,
-            i,
-            max_input_length,
-        )
-        steps.append(Step(inputs, outputs, tuple(next_part), tuple(corrupted), ids))
+        outputs, next_part = suffixes[i], columns[i]
+        corrupted = corrupt(draws, next_part, outputs, cumulative, i, max_input_length)
+        steps.append(Step(inputs, outputs, next_part, tuple(corrupted), ids))
     return Task(
         inputs=inputs,
-        outputs=tuple([joined[0] for joined in suffixes]),
+        outputs=suffixes[0] if suffixes else (),
         program="|".join([ids for _, ids in program]),
         steps=tuple(steps),
     )

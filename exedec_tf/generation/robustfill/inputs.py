@@ -53,13 +53,38 @@ def _string_spec(type_: Type) -> tuple:
     )
 
 
+_NUM_TYPES = len(TYPES)
+_TYPE_BITS = _NUM_TYPES.bit_length()
+
+# _SHUFFLE_DRAWS[n]: (i, i + 1, (i + 1).bit_length()) for i = n - 1, ..., 1,
+# the swaps of `shuffle` on n items; grown on demand.
+_SHUFFLE_DRAWS: list[tuple[tuple[int, int, int], ...]] = []
+
+
+def _shuffle_draws(n: int) -> tuple[tuple[int, int, int], ...]:
+    while len(_SHUFFLE_DRAWS) <= n:
+        m = len(_SHUFFLE_DRAWS)
+        _SHUFFLE_DRAWS.append(
+            tuple((i, i + 1, (i + 1).bit_length()) for i in range(m - 1, 0, -1))
+        )
+    return _SHUFFLE_DRAWS[n]
+
+
+_shuffle_draws(64)
+
 # Indexed like TYPES, so the sampler needs no enum hashing (a Python-level
 # call for Enum members).
 _STRING_SPECS = tuple(_string_spec(t) for t in TYPES)
 
 
-def _type_strings(getrandbits, spec: tuple, count: int) -> list[str]:
-    """`count` consecutive `sample_type_string` results for one Type."""
+def _type_strings(
+    getrandbits, spec: tuple, count: int, delimiter_counts: dict[str, int]
+) -> list[str]:
+    """`count` consecutive `sample_type_string` results for one Type.
+
+    Each string's leading delimiter is also counted in `delimiter_counts`, in
+    draw order (the order matters for new keys).
+    """
     # Every `choice`/`randint` below is the stdlib's rejection loop on
     # getrandbits, inlined: this is the hottest code of input sampling.
     max_length, length_bits, capital, alphabet, size, bits = spec
@@ -72,12 +97,17 @@ def _type_strings(getrandbits, spec: tuple, count: int) -> list[str]:
         while r >= _NUM_DELIMITERS:
             r = getrandbits(_DELIMITER_BITS)
         s = DELIMITER[r]
+        delimiter_counts[s] = delimiter_counts.get(s, 0) + 1
         if capital:
             r = getrandbits(_UPPER_BITS)
             while r >= _NUM_UPPER:
                 r = getrandbits(_UPPER_BITS)
             s += _UPPER[r]
-        for _ in range(length + 1):
+        r = getrandbits(bits)
+        while r >= size:
+            r = getrandbits(bits)
+        s += alphabet[r]
+        for _ in range(length):
             r = getrandbits(bits)
             while r >= size:
                 r = getrandbits(bits)
@@ -96,7 +126,7 @@ def sample_type_string(draws: Draws, type_: Type) -> str:
     if type(type_) is not Type:
         raise ValueError(f"unsupported type {type_!r}")
     spec = _STRING_SPECS[TYPES.index(type_)]
-    return _type_strings(draws.getrandbits, spec, 1)[0]
+    return _type_strings(draws.getrandbits, spec, 1, {})[0]
 
 
 def sample_inputs(
@@ -132,38 +162,60 @@ def sample_inputs(
     type_counts: dict[Type, int] = {}
     pieces: list[list[str]] = [[] for _ in range(num_examples)]
     lengths = [0] * num_examples
+    # The randint/choice draws are the stdlib's rejection loops, inlined.
     getrandbits = draws.getrandbits
-    for _ in range(draws.randint(3, max_input_tokens)):
-        if draws.randint(1, 3) == 1:
-            delimiter = DELIMITER[draws.below(_NUM_DELIMITERS)]
-            k = draws.randint(1, max_k)
+    k_bits = max_k.bit_length()
+    num_tokens = draws.randint(3, max_input_tokens)
+    for _ in range(num_tokens):
+        coin = getrandbits(2)  # randint(1, 3) == 1
+        while coin >= 3:
+            coin = getrandbits(2)
+        if coin == 0:
+            r = getrandbits(_DELIMITER_BITS)
+            while r >= _NUM_DELIMITERS:
+                r = getrandbits(_DELIMITER_BITS)
+            delimiter = DELIMITER[r]
+            k = getrandbits(k_bits)  # randint(1, max_k)
+            while k >= max_k:
+                k = getrandbits(k_bits)
+            k += 1
             delimiter_counts[delimiter] = delimiter_counts.get(delimiter, 0) + k
+            repeated = [delimiter] * k
             for example in pieces:
-                example.extend([delimiter] * k)
+                example += repeated
             lengths = [n + k for n in lengths]
         else:
-            t = draws.below(len(TYPES))
-            type_, spec = TYPES[t], _STRING_SPECS[t]
-            k = draws.randint(1, max_k)
+            t = getrandbits(_TYPE_BITS)
+            while t >= _NUM_TYPES:
+                t = getrandbits(_TYPE_BITS)
+            type_ = TYPES[t]
+            k = getrandbits(k_bits)  # randint(1, max_k)
+            while k >= max_k:
+                k = getrandbits(k_bits)
+            k += 1
             type_counts[type_] = type_counts.get(type_, 0) + k
             # Drawn repeat-major, example-minor: string r * n + j goes to
-            # example j. Each one's leading delimiter is counted in draw order
-            # (the order matters for new keys).
-            strings = _type_strings(getrandbits, spec, k * num_examples)
-            for s in strings:
-                delimiter_counts[s[0]] = delimiter_counts.get(s[0], 0) + 1
+            # example j.
+            strings = _type_strings(
+                getrandbits, _STRING_SPECS[t], k * num_examples, delimiter_counts
+            )
             for j, example in enumerate(pieces):
                 mine = strings[j::num_examples]
-                example.extend(mine)
+                example += mine
                 lengths[j] += sum(map(len, mine))
         if max(lengths) >= max_input_length:
             break
     inputs = []
     for example in pieces:
-        draws.shuffle(example)
+        # shuffle(example): Fisher-Yates from the end, inlined.
+        for i, n, bits in _shuffle_draws(len(example)):
+            j = getrandbits(bits)
+            while j >= n:
+                j = getrandbits(bits)
+            example[i], example[j] = example[j], example[i]
         inputs.append("".join(example)[:max_input_length])
     # Every character is a CHAR match, so the longest input bounds its index.
-    type_counts[Type.CHAR] = max(len(value) for value in inputs)
+    type_counts[Type.CHAR] = max(map(len, inputs))
     if not all(0 < len(value) <= max_input_length for value in inputs):
         raise ValueError(f"sampled inputs with a bad length: {inputs!r}")
     return inputs, delimiter_counts, type_counts
