@@ -1,5 +1,6 @@
 """Public entry point: the tasks of one RobustFill generation shard."""
 
+import gc
 from collections.abc import Iterator
 
 from exedec_tf.domains.records import Task
@@ -87,8 +88,20 @@ def _generate(
     for _ in range(num_tasks):
         if len(expressions) > _MAX_CACHED_EXPRESSIONS:
             expressions.clear()
-        ctx, program = sample_program(
-            draws, experiment, is_train, num_examples, max_input_length, expressions
-        )
-        # Built (and its corruptions drawn) before the next task is sampled.
-        yield build_task(ctx, program, draws, max_input_length)
+        # Building a task makes thousands of short-lived containers and no
+        # reference cycles, so the cyclic collector, which would otherwise run
+        # several times per task, is paused while one is built (never across
+        # a yield); collection resumes with the next allocation after it.
+        collecting = gc.isenabled()
+        if collecting:
+            gc.disable()
+        try:
+            ctx, program = sample_program(
+                draws, experiment, is_train, num_examples, max_input_length, expressions
+            )
+            # Built (and its corruptions drawn) before the next task is sampled.
+            task = build_task(ctx, program, draws, max_input_length)
+        finally:
+            if collecting:
+                gc.enable()
+        yield task

@@ -79,19 +79,40 @@ def sample_get_first(ctx: TaskContext, draws: Draws) -> Sampled:
     more than |i| of them; both conditions grow with the count, so the fewest
     matches in any input decides.
     """
-    choice = draws.choice
+    # choice(types), then choice(t's indices): rejection loops inlined.
+    getrandbits = draws.getrandbits
+    types = ctx.types
+    num_types = len(types)
+    if not num_types:
+        raise IndexError("cannot choose from an empty sequence")
+    type_bits = num_types.bit_length()
     while True:
-        t = choice(ctx.types)
-        i = choice(t.indices)
+        j = getrandbits(type_bits)
+        while j >= num_types:
+            j = getrandbits(type_bits)
+        t = types[j]
+        indices, n, bits = t.index_draw
+        j = getrandbits(bits)
+        while j >= n:
+            j = getrandbits(bits)
+        i = indices[j]
         if t.min_count() >= (1 if i > 0 else 1 - i):
             return ctx.make(f"{_GET_FIRST} {t.ids} {INT[i]}", GetFirst, t.token, i)
 
 
 def sample_get_all(ctx: TaskContext, draws: Draws) -> Sampled:
     """GetAll(t), redrawn until t matches every input."""
-    choice = draws.choice
+    getrandbits = draws.getrandbits
+    types = ctx.types
+    num_types = len(types)
+    if not num_types:
+        raise IndexError("cannot choose from an empty sequence")
+    type_bits = num_types.bit_length()
     while True:
-        t = choice(ctx.types)
+        j = getrandbits(type_bits)  # choice(types), inlined
+        while j >= num_types:
+            j = getrandbits(type_bits)
+        t = types[j]
         if t.min_count() >= 1:
             return ctx.make(f"{_GET_ALL} {t.ids}", GetAll, t.token)
 

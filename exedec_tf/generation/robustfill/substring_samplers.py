@@ -42,10 +42,20 @@ def sample_substr(ctx: TaskContext, draws: Draws) -> Sampled:
     need no evaluation.
     """
     m = ctx.min_length
-    randint = draws.randint
+    # randint(a, b) is a + below(b - a + 1), the rejection loop inlined.
+    getrandbits = draws.getrandbits
+    first_bits = (2 * m).bit_length()
     while True:
-        p1 = randint(-m + 1, m)
-        p2 = randint(p1, m) if p1 > 0 else randint(p1, 0)
+        p1 = getrandbits(first_bits)
+        while p1 >= 2 * m:
+            p1 = getrandbits(first_bits)
+        p1 += 1 - m
+        n = m - p1 + 1 if p1 > 0 else 1 - p1
+        bits = n.bit_length()
+        p2 = getrandbits(bits)
+        while p2 >= n:
+            p2 = getrandbits(bits)
+        p2 += p1
         if p1 < p2:
             return ctx.make(f"{_SUBSTR} {INT[p1]} {INT[p2]}", SubStr, p1, p2)
 
@@ -123,10 +133,23 @@ def sample_get_token(ctx: TaskContext, draws: Draws) -> Sampled:
     The i-th match exists (and is non-empty) exactly when |i| is at most the
     number of matches, so the test is |i| <= the fewest matches in any input.
     """
-    choice = draws.choice
+    # choice(types), then choice(t's indices): rejection loops inlined.
+    getrandbits = draws.getrandbits
+    types = ctx.types
+    num_types = len(types)
+    if not num_types:
+        raise IndexError("cannot choose from an empty sequence")
+    type_bits = num_types.bit_length()
     while True:
-        t = choice(ctx.types)
-        i = choice(t.indices)
+        j = getrandbits(type_bits)
+        while j >= num_types:
+            j = getrandbits(type_bits)
+        t = types[j]
+        indices, n, bits = t.index_draw
+        j = getrandbits(bits)
+        while j >= n:
+            j = getrandbits(bits)
+        i = indices[j]
         if abs(i) <= t.min_count():
             return ctx.make(f"{_GET_TOKEN} {t.ids} {INT[i]}", GetToken, t.token, i)
 

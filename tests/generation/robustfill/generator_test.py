@@ -1,5 +1,6 @@
 """The public entry point: arguments, purity and the domain dispatcher."""
 
+import gc
 import itertools
 
 import pytest
@@ -98,3 +99,27 @@ def test_expression_cache_does_not_change_results(monkeypatch):
     cached = list(generate_tasks("COMPOSE_NEW_OP", "test", 0, 0, 40))
     monkeypatch.setattr(generator, "_MAX_CACHED_EXPRESSIONS", 0)  # clear every task
     assert list(generate_tasks("COMPOSE_NEW_OP", "test", 0, 0, 40)) == cached
+
+
+def test_collector_is_paused_only_while_a_task_is_built():
+    # The generator pauses the cyclic collector per task: between tasks (at
+    # each yield) and after the run, the caller's setting holds.
+    assert gc.isenabled()
+    seen = [gc.isenabled() for _ in generate_tasks("NONE", "train", 0, 0, 3)]
+    assert seen == [True] * 3 and gc.isenabled()
+    gc.disable()
+    try:
+        seen = [gc.isenabled() for _ in generate_tasks("NONE", "train", 0, 0, 3)]
+        assert seen == [False] * 3 and not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_collector_is_restored_when_a_task_fails(monkeypatch):
+    def fail(*args, **kwargs):
+        raise RuntimeError("sampler failed")
+
+    monkeypatch.setattr(generator, "sample_program", fail)
+    with pytest.raises(RuntimeError, match="sampler failed"):
+        next(generate_tasks("NONE", "train", 0, 0, 1))
+    assert gc.isenabled()

@@ -163,3 +163,13 @@ def test_sampler_classes():
         assert type(seen[0]) is cls
     assert ss.BOUNDARIES == (dsl.Boundary.START, dsl.Boundary.END)
     assert ms.CASES == (dsl.Case.PROPER, dsl.Case.ALL_CAPS, dsl.Case.LOWER)
+
+
+@pytest.mark.parametrize(
+    "sampler", [ss.sample_get_token, ms.sample_get_first, ms.sample_get_all]
+)
+def test_type_samplers_without_types_raise_like_choice(sampler):
+    # The inlined choice must fail like random.choice instead of looping.
+    ctx = TaskContext(["a,b"], {",": 1}, {})
+    with pytest.raises(IndexError, match="empty sequence"):
+        sampler(ctx, Draws(random.Random(0)))
