@@ -89,9 +89,10 @@ def _generate(
         if len(expressions) > _MAX_CACHED_EXPRESSIONS:
             expressions.clear()
         # Building a task makes thousands of short-lived containers and no
-        # reference cycles, so the cyclic collector, which would otherwise run
-        # several times per task, is paused while one is built (never across
-        # a yield); collection resumes with the next allocation after it.
+        # reference cycles (they are freed by reference counting), so the
+        # cyclic collector, which would otherwise run several times per task,
+        # is paused while one is built, never across a yield: the caller's
+        # next allocations after it trigger the collection it would have run.
         collecting = gc.isenabled()
         if collecting:
             gc.disable()

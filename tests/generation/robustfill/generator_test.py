@@ -123,3 +123,16 @@ def test_collector_is_restored_when_a_task_fails(monkeypatch):
     with pytest.raises(RuntimeError, match="sampler failed"):
         next(generate_tasks("NONE", "train", 0, 0, 1))
     assert gc.isenabled()
+
+
+@pytest.mark.parametrize("experiment", ["NONE", "COMPOSE_NEW_OP"])
+def test_tasks_leave_no_cyclic_garbage(experiment):
+    # Why pausing the collector is safe: reference counting frees everything.
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in generate_tasks(experiment, "test", 0, 0, 200):
+            pass
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
