@@ -164,6 +164,22 @@ def is_original_checkpoint(path) -> bool:
     return _CHECKPOINT_FILE.fullmatch(location.file.name) is not None
 
 
+def infer_config(
+    path, domain: str | None = None, model_type: ModelType | str | None = None
+) -> ExperimentConfig:
+    """The ExperimentConfig of the train.py checkpoint at `path` (inferred).
+
+    Args:
+      path, domain, model_type: see `load_original_checkpoint`.
+
+    Raises:
+      see `load_original_checkpoint`, but no CheckpointMismatchError.
+    """
+    location = locate_train_checkpoint(path)
+    checkpoint = read_flax_checkpoint(location.file)
+    return checkpoint_config(location, checkpoint, None, domain, model_type)
+
+
 def load_original_checkpoint(
     path,
     config: ExperimentConfig | None = None,

@@ -9,6 +9,7 @@ from exedec_tf.models import create_model, get_flax_params
 from exedec_tf.models.flax_checkpoint import CheckpointMismatchError
 from exedec_tf.models.flax_hparams import CheckpointConfigError
 from exedec_tf.original_checkpoints import (
+    infer_config,
     is_original_checkpoint,
     load_original_checkpoint,
     read_config_json,
@@ -51,6 +52,7 @@ def test_whole_experiment_config_and_weights_are_inferred(run_dir):
         loaded.config.inference.spec_length,
         loaded.config.inference.max_decode_length,
     ) == (200, 100)
+    assert infer_config(path) == loaded.config
     got = get_flax_params(loaded.model)
     assert sorted(got) == sorted(params)
     for name, value in params.items():
