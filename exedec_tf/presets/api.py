@@ -34,6 +34,29 @@ class PreparedPreset:
             }
         )
 
+    def model_ids(self):
+        """ModelPaths naming each model by preset and checkpoint checksum.
+
+        Recorded in evaluation settings instead of cache paths, so shards
+        run on machines with different caches merge.
+        """
+        from exedec_tf.synthesis.loading import ModelPaths
+
+        return ModelPaths(
+            **{
+                _PATH_FIELDS[m.checkpoint.spec.model_type]: (
+                    f"preset:{self.preset.name}:{m.checkpoint.key}"
+                )
+                for m in self.models
+            }
+        )
+
+    def load_models(self) -> dict:
+        """The search models, keyed as `evaluation.runner.evaluate` takes them."""
+        from exedec_tf.synthesis.loading import load_models
+
+        return load_models(self.model_paths(), self.preset.domain)
+
 
 def prepare(
     name: str,
@@ -87,7 +110,4 @@ def load(name: str, **kwargs) -> dict:
     Raises:
       see `prepare`; ModelLoadError when an export cannot be loaded.
     """
-    from exedec_tf.synthesis.loading import load_models
-
-    prepared = prepare(name, **kwargs)
-    return load_models(prepared.model_paths(), prepared.preset.domain)
+    return prepare(name, **kwargs).load_models()
