@@ -14,6 +14,8 @@ from exedec_tf.commands import (
     evaluate,
     export,
     llm_experiment,
+    paper_table,
+    pretrained,
     reproduce,
     synthesize,
 )
@@ -24,6 +26,8 @@ COMMANDS = (
     reproduce,
     synthesize,
     evaluate,
+    pretrained,
+    paper_table,
     download,
     convert_checkpoint,
     export,

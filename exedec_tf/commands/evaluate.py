@@ -4,6 +4,7 @@ import argparse
 import sys
 
 from exedec_tf import domains
+from exedec_tf.commands.preset_options import add_preset_argument
 
 
 def add_model_arguments(parser) -> None:
@@ -16,6 +17,7 @@ def add_model_arguments(parser) -> None:
     group.add_argument("--synthesizer", help="Synthesizer SavedModel folder")
     group.add_argument("--joint", help="joint (no-subgoal) model SavedModel folder")
     group.add_argument("--baseline", help="Transformer baseline SavedModel folder")
+    add_preset_argument(parser)
 
 
 def add_loop_arguments(parser) -> None:
@@ -46,14 +48,18 @@ def loop_options(args):
     )
 
 
-def model_paths(args):
-    """ModelPaths from parsed flags."""
+def model_paths(args, prepared=None):
+    """ModelPaths from parsed flags, or those of a prepared `--preset`."""
     from exedec_tf.synthesis.loading import ModelPaths
 
+    if prepared is not None:
+        return prepared.model_paths()
     return ModelPaths(args.spec_decomposer, args.synthesizer, args.joint, args.baseline)
 
 
 def _run(args) -> int:
+    from exedec_tf.commands.preset_options import prepare_preset
+    from exedec_tf.errors import ExeDecError
     from exedec_tf.evaluation import merge
     from exedec_tf.evaluation.api import evaluate_from_paths
     from exedec_tf.evaluation.results import ResultsError
@@ -63,8 +69,19 @@ def _run(args) -> int:
         if args.merge:
             summary = merge.merge_results(args.output_dir)
         else:
-            paths = model_paths(args)
-            if not (args.dataset_dir or args.released_file or args.data_dir):
+            prepared = prepare_preset(args)
+            paths = model_paths(args, prepared)
+            domain, released_file = args.domain, args.released_file
+            if prepared is not None:
+                domain = prepared.preset.domain
+                if not (args.dataset_dir or released_file or args.data_dir):
+                    # A preset's own experiment: its released test problems.
+                    from exedec_tf.presets.paper_table import released_test_file
+
+                    released_file = released_test_file(
+                        domain, prepared.preset.experiment
+                    )
+            if not (args.dataset_dir or released_file or args.data_dir):
                 raise ValueError(
                     "give --dataset_dir, --data_dir (with --domain and "
                     "--experiment) or --released_file"
@@ -74,8 +91,8 @@ def _run(args) -> int:
                 paths,
                 dataset_dir=args.dataset_dir,
                 split=args.split,
-                released_file=args.released_file,
-                domain=args.domain,
+                released_file=released_file,
+                domain=domain,
                 data_dir=args.data_dir,
                 experiment=args.experiment,
                 config_name=args.config_name,
@@ -86,7 +103,13 @@ def _run(args) -> int:
                 num_problems=args.num_problems,
                 progress=not args.no_progress,
             )
-    except (ValueError, FileNotFoundError, ModelLoadError, ResultsError) as error:
+    except (
+        ValueError,
+        FileNotFoundError,
+        ModelLoadError,
+        ResultsError,
+        ExeDecError,
+    ) as error:
         print(f"exedec-tf evaluate: error: {error}", file=sys.stderr)
         return 2
     totals = summary["totals"]

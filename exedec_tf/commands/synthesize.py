@@ -12,13 +12,18 @@ from exedec_tf.commands.evaluate import (
 
 
 def _run(args) -> int:
-    from exedec_tf import domains
+    from exedec_tf.commands.preset_options import prepare_preset
     from exedec_tf.domains.loop_ops import SpecEncodingError
+    from exedec_tf.errors import ExeDecError
     from exedec_tf.synthesis import loading, user_examples
     from exedec_tf.synthesis.model_calls import ModelMismatchError
 
-    domain = domains.get(args.domain)
     try:
+        prepared = prepare_preset(args)
+        name = args.domain or (prepared.preset.domain if prepared else None)
+        if name is None:
+            raise ValueError("give --domain (or a --preset)")
+        domain = domains.get(name)
         if bool(args.example) == bool(args.examples_json):
             raise ValueError("give --example (repeated) or --examples_json")
         if args.examples_json:
@@ -29,7 +34,7 @@ def _run(args) -> int:
                 for n, text in enumerate(args.example)
             ]
         problem, report = user_examples.synthesize_from_paths(
-            domain, pairs, model_paths(args), loop_options(args)
+            domain, pairs, model_paths(args, prepared), loop_options(args)
         )
     except (
         ValueError,
@@ -37,6 +42,7 @@ def _run(args) -> int:
         SpecEncodingError,
         ModelMismatchError,
         loading.ModelLoadError,
+        ExeDecError,
     ) as error:
         print(f"exedec-tf synthesize: error: {error}", file=sys.stderr)
         return 2
@@ -54,7 +60,11 @@ def register(subparsers) -> None:
         "--example '[1, 2, 3], 4 -> [5, 6]' (inputs: ints or int lists, "
         "comma-separated). Exit status 1 when no program satisfies them all.",
     )
-    parser.add_argument("--domain", required=True, choices=domains.names())
+    parser.add_argument(
+        "--domain",
+        choices=domains.names(),
+        help="the examples' domain (default: the --preset's)",
+    )
     parser.add_argument(
         "--example",
         action="append",
