@@ -19,7 +19,6 @@ from exedec_tf.presets.errors import (
     BucketUnreachableError,
     CheckpointNotFoundError,
 )
-from exedec_tf.presets.hparams import parse_hparam_string
 from exedec_tf.presets.registry import CheckpointSpec
 
 DEFAULT_BUCKET_URL = "https://storage.googleapis.com"
@@ -148,14 +147,6 @@ def latest_checkpoint(objects, directory: str) -> RemoteObject | None:
     return max(found, key=lambda o: o.step, default=None)
 
 
-def _matches(hparam_dir: str, spec: CheckpointSpec) -> bool:
-    try:
-        values = parse_hparam_string(hparam_dir)
-    except ValueError:
-        return False
-    return values.get("e") == spec.experiment and values.get("s") == str(spec.seed)
-
-
 def find_checkpoint(client: BucketClient, spec: CheckpointSpec) -> RemoteObject:
     """The latest checkpoint of one preset model in the bucket.
 
@@ -176,7 +167,7 @@ def find_checkpoint(client: BucketClient, spec: CheckpointSpec) -> RemoteObject:
         for obj in client.list_objects(prefix):
             directory, _, _ = obj.name.rpartition("/")
             hparam_dir = directory[len(prefix) :]
-            if "/" not in hparam_dir and _matches(hparam_dir, spec):
+            if "/" not in hparam_dir and spec.matches(hparam_dir):
                 candidates.setdefault(directory + "/", []).append(obj)
     if len(candidates) > 1:
         raise CheckpointNotFoundError(

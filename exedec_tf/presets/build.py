@@ -43,12 +43,45 @@ def _end_to_end_lengths(domain: str, model_type: str) -> tuple[int, int]:
     return sizes.end_to_end_spec_length, sizes.end_to_end_decode_length
 
 
+def convert(checkpoint: LocalCheckpoint):
+    """The checkpoint as a Keras model of the config it was trained with.
+
+    The config is inferred from the train.py directory name it came from
+    (its hparam string) and the parameter shapes
+    (`exedec_tf.original_checkpoints`), so no named config is needed.
+
+    Returns:
+      (ExperimentConfig, keras.Model with the checkpoint's weights).
+
+    Raises:
+      CheckpointConfigError: the hparam string contradicts the shapes.
+      CheckpointFormatError, CheckpointMismatchError: see `flax_checkpoint`.
+    """
+    from exedec_tf.models.flax_checkpoint import (
+        convert_checkpoint,
+        read_flax_checkpoint,
+    )
+    from exedec_tf.models.flax_hparams import TrainCheckpointLocation, parse_hparam_str
+    from exedec_tf.models.model_type import ModelType
+    from exedec_tf.original_checkpoints import checkpoint_config
+
+    spec = checkpoint.spec
+    location = TrainCheckpointLocation(
+        file=checkpoint.path,
+        hparams=parse_hparam_str(checkpoint.hparam_str),
+        model_type=ModelType.parse(spec.model_type),
+        domain=spec.domain,
+    )
+    flax = read_flax_checkpoint(checkpoint.path)
+    config = checkpoint_config(location, flax)
+    return config, convert_checkpoint(flax, config)
+
+
 def export_checkpoint(checkpoint: LocalCheckpoint, root) -> ExportedModel:
     """The checkpoint's SavedModel (end-to-end L and T), made if missing.
 
     Raises:
-      NoMatchingConfigError: no named config has its parameter shapes.
-      CheckpointFormatError: the file is not a Flax checkpoint.
+      see `convert`.
     """
     spec = checkpoint.spec
     length, decode_length = _end_to_end_lengths(spec.domain, spec.model_type)
@@ -61,15 +94,10 @@ def export_checkpoint(checkpoint: LocalCheckpoint, root) -> ExportedModel:
         info = cache.read_json(info_path)
         if info is not None:
             return ExportedModel(checkpoint, out, info["config"])
-        from exedec_tf.models.flax_checkpoint import read_flax_checkpoint
-        from exedec_tf.models.flax_params import set_flax_params
-        from exedec_tf.presets.model_config import matching_config
         from exedec_tf.serving import export_beam_search_model
 
         start = time.perf_counter()
-        flax = read_flax_checkpoint(checkpoint.path)
-        config, model = matching_config(flax, spec.domain, spec.model_type)
-        set_flax_params(model, flax.flat_params())
+        config, model = convert(checkpoint)
         convert_s = time.perf_counter() - start
         tmp = out.with_name(f".{out.name}.tmp")
         shutil.rmtree(tmp, ignore_errors=True)
@@ -89,11 +117,12 @@ def export_checkpoint(checkpoint: LocalCheckpoint, root) -> ExportedModel:
                 "config": config.name,
                 "checkpoint": str(checkpoint.path),
                 "checkpoint_key": checkpoint.key,
-                "hparam_str": spec.hparam_str,
+                "hparam_str": checkpoint.hparam_str,
                 "convert_s": round(convert_s, 2),
                 "export_s": round(export_s, 2),
             },
         )
+        (tmp / "experiment_config.json").write_text(config.to_json())
         shutil.rmtree(out, ignore_errors=True)
         tmp.rename(out)
     return ExportedModel(checkpoint, out, config.name, convert_s, export_s)

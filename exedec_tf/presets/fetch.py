@@ -14,7 +14,6 @@ from exedec_tf.presets.bucket import (
 from exedec_tf.presets.checksums import cache_key, file_md5
 from exedec_tf.presets.download import download_object
 from exedec_tf.presets.errors import BucketUnreachableError, CheckpointNotFoundError
-from exedec_tf.presets.hparams import parse_hparam_string
 from exedec_tf.presets.registry import CheckpointSpec, Preset
 
 
@@ -29,6 +28,8 @@ class LocalCheckpoint:
     key: str
     # Bytes.
     size: int
+    # The name of the train.py directory it came from (its hparam string).
+    hparam_str: str
 
 
 def remote_record_path(root, spec: CheckpointSpec) -> pathlib.Path:
@@ -88,11 +89,7 @@ def _local_candidates(base: pathlib.Path, spec: CheckpointSpec):
         yield base
     # Any hparam folder of this experiment and seed below `base`.
     for folder in sorted(base.glob(f"**/{spec.model_type}/checkpoints/*")):
-        try:
-            values = parse_hparam_string(folder.name)
-        except ValueError:
-            continue
-        if values.get("e") == spec.experiment and values.get("s") == str(spec.seed):
+        if spec.matches(folder.name):
             yield folder
 
 
@@ -114,7 +111,11 @@ def find_local_checkpoint(base, spec: CheckpointSpec) -> LocalCheckpoint:
             except FileNotFoundError:
                 continue
             return LocalCheckpoint(
-                spec, path, cache_key(file_md5(path), None), path.stat().st_size
+                spec,
+                path,
+                cache_key(file_md5(path), None),
+                path.stat().st_size,
+                path.parent.name,
             )
     raise CheckpointNotFoundError(
         f"no checkpoint_<step> for {spec.prefix} below {base} (copy it with "
@@ -154,7 +155,7 @@ def fetch_checkpoint(
         raise BucketUnreachableError(
             offline_message(spec, client.url, root, error)
         ) from None
-    return LocalCheckpoint(spec, path, key, obj.size)
+    return LocalCheckpoint(spec, path, key, obj.size, obj.name.split("/")[-2])
 
 
 def fetch_preset(

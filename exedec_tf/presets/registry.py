@@ -21,8 +21,8 @@ import dataclasses
 
 from exedec_tf.domains import names as domain_names
 from exedec_tf.experiments import ALL_EXPERIMENTS
+from exedec_tf.models.flax_hparams import TrainHparams, format_hparam_str
 from exedec_tf.presets.errors import UnknownPresetError
-from exedec_tf.presets.hparams import hparam_string
 
 DOMAINS = domain_names()
 METHODS = ("exedec", "ablation", "baseline")
@@ -62,26 +62,42 @@ class CheckpointSpec:
     seed: int
 
     @property
+    def hparams(self) -> TrainHparams:
+        """The training flags the original's end-to-end scripts name."""
+        aligned, distance, cross = _DISTANCES[(self.domain, self.model_type)]
+        return TrainHparams(
+            attention_dropout_rate=0.1,
+            aligned_relative_attention=aligned,
+            dropout_rate=0.1,
+            experiment=self.experiment,
+            embedding_dim=512,
+            hidden_dim=1024,
+            lr=0.0002,
+            max_distance=distance,
+            max_program_cross_embed_distance=cross,
+            num_position_buckets=32,
+            seed=self.seed,
+            synthesizer_corrupted_next_part_rate=0.0,
+            use_relative_attention=True,
+        )
+
+    @property
     def hparam_str(self) -> str:
         """The directory name the original's scripts expect."""
-        aligned, distance, cross = _DISTANCES[(self.domain, self.model_type)]
-        return hparam_string(
-            {
-                "adr": 0.1,
-                "ara": aligned,
-                "dr": 0.1,
-                "e": self.experiment,
-                "ed": 512,
-                "hd": 1024,
-                "l": 0.0002,
-                "md": distance,
-                "mpced": cross,
-                "npb": 32,
-                "s": self.seed,
-                "scnpr": 0.0,
-                "ura": True,
-            }
+        return format_hparam_str(self.hparams)
+
+    def matches(self, hparam_dir: str) -> bool:
+        """Whether a directory name is a train.py run of this experiment and seed."""
+        from exedec_tf.models.flax_hparams import (
+            CheckpointConfigError,
+            parse_hparam_str,
         )
+
+        try:
+            hparams = parse_hparam_str(hparam_dir)
+        except CheckpointConfigError:
+            return False
+        return (hparams.experiment, hparams.seed) == (self.experiment, self.seed)
 
     @property
     def checkpoints_prefix(self) -> str:

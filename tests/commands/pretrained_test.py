@@ -14,8 +14,8 @@ def test_list_filters_and_shows_sizes_once_known(tmp_path, capsys):
     assert all(line.split()[1:] == ["joint", "?"] for line in lines)
     fake = FakeBucket()
     preset = presets.get_preset("robustfill_none_ablation_seed10")
-    add_preset(fake, preset)
-    size = len(fake.objects[preset.checkpoints[0].prefix + "checkpoint_499999"])
+    latest = add_preset(fake, preset)
+    size = len(fake.objects[latest["joint_model"]])
     with fake:
         refresh = [f"--bucket_url={fake.url}", "--refresh", "--seed=10"]
         assert cli.main(args + ["--experiment=NONE"] + refresh) == 0

@@ -29,17 +29,21 @@ def prepared(tmp_path_factory):
 
 def test_prepare_downloads_converts_and_exports(prepared):
     result, cache_dir, requests = prepared
-    assert [m.config_name for m in result.models] == [
-        "robustfill_spec_decomposer_tiny",
-        "robustfill_synthesizer_tiny",
+    # Configs inferred from the hparam strings and shapes: the tiny ones.
+    assert [m.config_name.split(",")[0] for m in result.models] == [
+        "robustfill_spec_decomposer_adr=0.0",
+        "robustfill_synthesizer_adr=0.0",
     ]
+    assert all(",ed=32,hd=64," in m.config_name for m in result.models)
     for model in result.models:
         assert (model.path / "saved_model.pb").is_file()
         assert model.path.is_relative_to(cache_dir / "exports" / model.checkpoint.key)
         assert model.checkpoint.path.name == "checkpoint_499999"
-    # Per model: the exact folder listed (two pages), one dropped and one
-    # resumed transfer of the latest step; the old step is never fetched.
-    assert sum(r.startswith("/storage/") for r in requests) == 4
+    # Per model: the scripts' folder listed (empty: the tiny runs have other
+    # hparam strings), then the model type's checkpoints/ (2 objects, one per
+    # page); one dropped and one resumed transfer of the latest step; the old
+    # step is never fetched.
+    assert sum(r.startswith("/storage/") for r in requests) == 2 * (1 + 2)
     assert sum(r.startswith("/exedec/") for r in requests) == 4
     assert not any("checkpoint_100" in r for r in requests if r.startswith("/exedec/"))
     paths = result.model_paths()

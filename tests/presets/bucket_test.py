@@ -1,5 +1,8 @@
+import dataclasses
+
 import pytest
 
+from exedec_tf.models.flax_hparams import format_hparam_str
 from exedec_tf.presets import bucket as bucket_lib
 from exedec_tf.presets.errors import BucketUnreachableError, CheckpointNotFoundError
 from exedec_tf.presets.registry import get_preset
@@ -51,16 +54,23 @@ def test_find_checkpoint_in_the_scripts_folder(fake):
     assert found.name == spec.prefix + "checkpoint_499999"
 
 
+def _run_dir(spec, **changes):
+    """A full hparam directory name differing from the scripts' in `changes`."""
+    hparams = dataclasses.replace(spec.hparams, **changes)
+    return spec.checkpoints_prefix + format_hparam_str(hparams)
+
+
 def test_find_checkpoint_by_listing_when_the_name_differs(fake):
     # The baseline's folder is not named by the scripts: any hparam string
     # with the experiment and seed is found.
     (spec,) = get_preset("robustfill_none_baseline_seed20").checkpoints
-    other = "trained_models/robustfill/baseline_model/checkpoints/"
-    fake.add(other + "ara=True,e=NONE,md=200,s=20/checkpoint_300000", b"a")
-    fake.add(other + "ara=True,e=NONE,md=200,s=30/checkpoint_400000", b"b")
-    fake.add(other + "ara=True,e=COMPOSE_NEW_OP,md=200,s=20/checkpoint_9", b"c")
+    wanted = _run_dir(spec, aligned_relative_attention=True)
+    fake.add(wanted + "/checkpoint_300000", b"a")
+    fake.add(_run_dir(spec, seed=30) + "/checkpoint_400000", b"b")
+    fake.add(_run_dir(spec, experiment="COMPOSE_NEW_OP") + "/checkpoint_9", b"c")
+    fake.add(spec.checkpoints_prefix + "not,an=hparam/checkpoint_9", b"d")
     found = bucket_lib.find_checkpoint(bucket_lib.BucketClient(fake.url), spec)
-    assert found.name == other + "ara=True,e=NONE,md=200,s=20/checkpoint_300000"
+    assert found.name == wanted + "/checkpoint_300000"
 
 
 def test_find_checkpoint_refuses_ambiguity_and_absence(fake):
@@ -68,9 +78,8 @@ def test_find_checkpoint_refuses_ambiguity_and_absence(fake):
     client = bucket_lib.BucketClient(fake.url)
     with pytest.raises(CheckpointNotFoundError, match="no checkpoint_<step>"):
         bucket_lib.find_checkpoint(client, spec)
-    other = "trained_models/robustfill/baseline_model/checkpoints/"
-    fake.add(other + "e=NONE,s=20,x=1/checkpoint_1", b"a")
-    fake.add(other + "e=NONE,s=20,x=2/checkpoint_1", b"a")
+    fake.add(_run_dir(spec, lr=0.001) + "/checkpoint_1", b"a")
+    fake.add(_run_dir(spec, lr=0.002) + "/checkpoint_1", b"a")
     with pytest.raises(CheckpointNotFoundError, match="several"):
         bucket_lib.find_checkpoint(client, spec)
 

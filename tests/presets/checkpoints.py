@@ -1,8 +1,16 @@
-"""Tiny checkpoints in the published layout, written by the project's writer."""
+"""Tiny checkpoints in the published layout, written by the project's writer.
 
+They lie in train.py directories whose hparam strings match their shapes
+(ed=32, hd=64, no dropout: the `tiny` configs), not the published strings,
+so the presets find them by listing (experiment and seed), as they would a
+directory the scripts do not name.
+"""
+
+import dataclasses
 import functools
 
 from exedec_tf.models.flax_checkpoint import export_flax_checkpoint
+from exedec_tf.models.flax_hparams import format_hparam_str
 
 
 @functools.cache
@@ -23,6 +31,19 @@ def tiny_checkpoint_bytes(domain: str, model_type: str, seed: int = 0) -> bytes:
         return path.read_bytes()
 
 
+def tiny_hparam_str(spec) -> str:
+    """The hparam string of a tiny-config run of the spec's experiment and seed."""
+    return format_hparam_str(
+        dataclasses.replace(
+            spec.hparams,
+            embedding_dim=32,
+            hidden_dim=64,
+            dropout_rate=0.0,
+            attention_dropout_rate=0.0,
+        )
+    )
+
+
 def add_preset(bucket, preset, steps=(100, 499999)) -> dict[str, str]:
     """Puts tiny checkpoints of every model of `preset` into `bucket`.
 
@@ -34,12 +55,13 @@ def add_preset(bucket, preset, steps=(100, 499999)) -> dict[str, str]:
     """
     latest = {}
     for spec in preset.checkpoints:
-        for number, step in enumerate(sorted(steps)):
-            name = f"{spec.prefix}checkpoint_{step}"
+        folder = f"{spec.checkpoints_prefix}{tiny_hparam_str(spec)}/"
+        for step in sorted(steps):
+            name = f"{folder}checkpoint_{step}"
             if step == max(steps):
                 data = tiny_checkpoint_bytes(spec.domain, spec.model_type)
             else:
-                data = f"old step {step} ({number})".encode()
+                data = f"old step {step}".encode()
             bucket.add(name, data)
         latest[spec.model_type] = name
     return latest
