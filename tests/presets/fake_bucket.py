@@ -37,14 +37,19 @@ class FakeBucket:
         self.drop_once: set[str] = set()
         self.corrupt: set[str] = set()
         self.no_md5: set[str] = set()
-        self._crc = {}
+        self._checksums = {}
         self._server = None
         self._thread = None
         self.url = None
 
     def add(self, name: str, data: bytes) -> None:
-        """Stores one object."""
-        self.objects[name] = bytes(data)
+        """Stores one object (its checksums are computed now, not when listed)."""
+        data = bytes(data)
+        self.objects[name] = data
+        self._checksums[name] = (
+            _b64(hashlib.md5(data).digest()),
+            _b64(crc32c_update(0, data).to_bytes(4, "big")),
+        )
 
     def add_file(self, name: str, path) -> None:
         """Stores one object from a file."""
@@ -52,13 +57,10 @@ class FakeBucket:
             self.add(name, f.read())
 
     def _item(self, name: str) -> dict:
-        data = self.objects[name]
-        if (name, len(data)) not in self._crc:
-            self._crc[(name, len(data))] = crc32c_update(0, data).to_bytes(4, "big")
-        crc = self._crc[(name, len(data))]
-        item = {"name": name, "size": str(len(data)), "crc32c": _b64(crc)}
+        md5, crc = self._checksums[name]
+        item = {"name": name, "size": str(len(self.objects[name])), "crc32c": crc}
         if name not in self.no_md5:
-            item["md5Hash"] = _b64(hashlib.md5(data).digest())
+            item["md5Hash"] = md5
         return item
 
     def listing(self, prefix: str, token: str | None) -> dict:

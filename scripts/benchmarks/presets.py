@@ -1,0 +1,124 @@
+"""Presets end to end against a localhost bucket of paper-size checkpoints.
+
+Writes random-weight checkpoints of the published RobustFill SpecDecomposer
+and Synthesizer (paper configs, the original's Flax format, with Adam
+moments, so the files have the published size) under the published hparam
+directories, serves them on 127.0.0.1 in the GCS layout
+(`tests/presets/fake_bucket.py`) and times, each in a fresh process:
+
+1. `exedec-tf synthesize --preset=robustfill_none_exedec_seed10 ...` with an
+   empty cache: listing, download, conversion, export, then the answer;
+2. the same command again (everything from the cache);
+3. `exedec-tf evaluate --preset=... --num_problems=N`: ExeDec per problem.
+
+Random weights rarely end a beam early, so the ExeDec times are worst
+cases, not those of the trained models. Run from the repository root:
+
+  python scripts/benchmarks/presets.py --work_dir=/tmp/presets_bench
+"""
+
+import json
+import os
+import pathlib
+import shutil
+import subprocess
+import sys
+import time
+
+from absl import app, flags
+
+_WORK_DIR = flags.DEFINE_string("work_dir", "/tmp/presets_bench", "scratch folder")
+_PROBLEMS = flags.DEFINE_integer("num_problems", 2, "problems for the ExeDec timing")
+_BEAM = flags.DEFINE_integer("beam_size", 10, "beam size")
+
+PRESET = "robustfill_none_exedec_seed10"
+EXAMPLES = (
+    "john smith -> J.S.",
+    "ann lee -> A.L.",
+    "bo diddley -> B.D.",
+    "x y -> X.Y.",
+)
+
+
+def write_paper_checkpoints(folder: pathlib.Path) -> dict[str, pathlib.Path]:
+    """Random-weight paper checkpoints, one per model of the preset."""
+    from configs import config_name, get_config
+    from exedec_tf import presets
+    from exedec_tf.models.flax_checkpoint import export_flax_checkpoint
+    from exedec_tf.models.model_types import create_model
+
+    files = {}
+    for spec in presets.get_preset(PRESET).checkpoints:
+        path = folder / spec.prefix / "checkpoint_499999"
+        if not path.exists():
+            config = get_config(config_name(spec.domain, spec.model_type, "paper"))
+            export_flax_checkpoint(
+                create_model(config.model_type, config.model), path, step=499999
+            )
+        files[spec.prefix + "checkpoint_499999"] = path
+    return files
+
+
+def _timed(args, env) -> tuple[float, str]:
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "exedec_tf.cli", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    elapsed = time.perf_counter() - start
+    if done.returncode not in (0, 1):
+        raise RuntimeError(
+            f"{args[0]} failed ({done.returncode}):\n{done.stderr[-3000:]}"
+        )
+    return elapsed, done.stdout
+
+
+def main(argv):
+    del argv
+    sys.path.insert(0, os.getcwd())
+    from tests.presets.fake_bucket import FakeBucket
+
+    work = pathlib.Path(_WORK_DIR.value)
+    files = write_paper_checkpoints(work / "bucket")
+    cache = work / "cache"
+    # Fresh cache and results: the first call must do everything.
+    shutil.rmtree(cache, ignore_errors=True)
+    shutil.rmtree(work / "eval", ignore_errors=True)
+    bucket = FakeBucket(page_size=1000)
+    for name, path in files.items():
+        bucket.add_file(name, path)
+    figures = {"download_bytes": sum(p.stat().st_size for p in files.values())}
+    env = {**os.environ, "EXEDEC_TF_CACHE": str(cache), "PYTHONPATH": os.getcwd()}
+    examples = [f"--example={e}" for e in EXAMPLES]
+    with bucket:
+        env["EXEDEC_TF_BUCKET_URL"] = bucket.url
+        synth = [
+            "synthesize",
+            f"--preset={PRESET}",
+            *examples,
+            f"--beam_size={_BEAM.value}",
+        ]
+        figures["first_synthesize_s"], _ = _timed(synth, env)
+        served = len(bucket.requests)
+        figures["second_synthesize_s"], out = _timed(synth, env)
+        figures["second_call_requests"] = len(bucket.requests) - served
+        evaluate = ["evaluate", f"--preset={PRESET}", f"--output_dir={work / 'eval'}"]
+        evaluate += [f"--num_problems={_PROBLEMS.value}", "--no_progress"]
+        evaluate += [f"--beam_size={_BEAM.value}"]
+        figures["evaluate_s"], _ = _timed(evaluate, env)
+    for info in sorted(cache.glob("exports/*/*/preset.json")):
+        record = json.loads(info.read_text())
+        kind = info.parent.name.split("_L")[0]
+        figures[f"{kind}_convert_s"] = record["convert_s"]
+        figures[f"{kind}_export_s"] = record["export_s"]
+    summary = json.loads((work / "eval" / "results.json").read_text())["totals"]
+    figures["exedec_mean_time_per_problem_s"] = summary["mean_time_per_problem_s"]
+    figures["num_problems"] = summary["num_problems"]
+    figures["load_average_1min"] = os.getloadavg()[0]
+    print(json.dumps(figures, indent=1))
+
+
+if __name__ == "__main__":
+    app.run(main)
