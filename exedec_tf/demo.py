@@ -174,6 +174,7 @@ def train_model(settings: DemoSettings, model_type: str, dataset_dir, workdir):
 
 def export_model(config, workdir, export_dir) -> pathlib.Path:
     """Exports the newest checkpoint of `workdir` (reused when present)."""
+    from exedec_tf.decoding.settings import SearchSettings
     from exedec_tf.serving import export_beam_search_model
     from exedec_tf.serving.trained_model import trained_model
 
@@ -182,12 +183,7 @@ def export_model(config, workdir, export_dir) -> pathlib.Path:
         return export_dir
     model = trained_model(config, str(workdir))
     return export_beam_search_model(
-        model,
-        export_dir,
-        config.model_type,
-        num_examples=config.data.num_examples,
-        spec_length=config.inference.spec_length,
-        max_decode_length=config.inference.max_decode_length,
+        model, export_dir, config.model_type, SearchSettings.from_experiment(config)
     )
 
 

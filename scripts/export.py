@@ -12,6 +12,7 @@ loop. `exedec-tf export` is the same with argparse flags.
 from absl import app, flags
 
 from configs import CONFIG_NAMES, get_config
+from exedec_tf.decoding.settings import SearchSettings
 from exedec_tf.serving import export_beam_search_model
 from exedec_tf.serving.trained_model import trained_model
 
@@ -42,16 +43,19 @@ def main(argv):
     if _WEIGHTS.value is None and not _RANDOM.value:
         raise app.UsageError("give --weights (or --random_weights)")
     config = get_config(_CONFIG.value)
-    path = export_beam_search_model(
-        trained_model(config, _WEIGHTS.value),
-        _OUTPUT_DIR.value,
-        config.model_type,
-        num_examples=config.data.num_examples,
+    settings = SearchSettings.from_experiment(
+        config,
         spec_length=_SPEC_LENGTH.value or config.inference.spec_length,
         max_decode_length=_MAX_DECODE_LENGTH.value
         or config.inference.max_decode_length,
         cached=_CACHED.value,
         jit_compile=_JIT.value,
+    )
+    path = export_beam_search_model(
+        trained_model(config, _WEIGHTS.value),
+        _OUTPUT_DIR.value,
+        config.model_type,
+        settings,
     )
     print(f"exported {_CONFIG.value} to {path}")
 

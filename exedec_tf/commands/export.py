@@ -6,6 +6,7 @@ import sys
 
 def _run(args) -> int:
     from configs import get_config
+    from exedec_tf.decoding.settings import SearchSettings
     from exedec_tf.serving import export_beam_search_model
     from exedec_tf.serving.trained_model import trained_model
 
@@ -14,16 +15,16 @@ def _run(args) -> int:
         if args.weights is None and not args.random_weights:
             raise ValueError("give --weights (or --random_weights for a test export)")
         model = trained_model(config, args.weights)
-        path = export_beam_search_model(
-            model,
-            args.output_dir,
-            config.model_type,
-            num_examples=config.data.num_examples,
+        settings = SearchSettings.from_experiment(
+            config,
             spec_length=args.spec_length or config.inference.spec_length,
             max_decode_length=args.max_decode_length
             or config.inference.max_decode_length,
             cached=args.cached,
             jit_compile=args.jit_compile,
+        )
+        path = export_beam_search_model(
+            model, args.output_dir, config.model_type, settings
         )
     except (ValueError, FileNotFoundError, FileExistsError) as error:
         print(f"exedec-tf export: error: {error}", file=sys.stderr)

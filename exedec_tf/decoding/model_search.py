@@ -1,7 +1,7 @@
 """Beam search over an ExeDec Transformer: encode every slot, then decode.
 
-`model_beam_search` is the tensor-level function behind both the in-process
-adapter (`KerasBeamSearchModel`) and the exported SavedModel signature. It
+`model_beam_search` is the tensor-level search behind `SearchModule` (both
+the in-process search and the exported SavedModel signature). It
 encodes the K per-slot specifications once, then runs `beam_search` with a
 callback that finds each hypothesis's encoding through its origin slot. The
 callback either re-decodes the whole `[B*K, T]` buffer every step (the
@@ -59,16 +59,7 @@ def full_decode_logits_fn(model, encoded, mask):
 
 
 def model_beam_search(
-    model,
-    inputs,
-    outputs,
-    init_scores,
-    init_finished,
-    max_decode_length: int,
-    alpha: float = 0.0,
-    bos_token: int = 1,
-    eos_token: int = 2,
-    cached: bool = True,
+    model, inputs, outputs, init_scores, init_finished, settings
 ) -> BeamSearchResult:
     """One beam search per batch item with an ExeDec model (inference.md §1.10).
 
@@ -78,29 +69,26 @@ def model_beam_search(
       outputs: int `[B, K, E, L]` spec outputs (or subgoals) per slot.
       init_scores: float32 `[B, K]`.
       init_finished: bool `[B, K]`.
-      max_decode_length: T.
-      alpha: brevity-penalty exponent.
-      bos_token: BOS id.
-      eos_token: EOS id.
-      cached: step a key/value cache (True; used when the model supports
-        it, see `supports_cached_decoding`) or re-decode the whole buffer.
+      settings: the `SearchSettings` (T, alpha, BOS/EOS ids, `cached`: the
+        layers' key/value caches when the model supports them, see
+        `supports_cached_decoding`, else the full re-decode).
 
     Returns:
       `BeamSearchResult(seqs [B,K,T-1], scores [B,K], origin [B,K])`.
     """
     encoded, mask = encode_slots(model, inputs, outputs)
-    if cached and supports_cached_decoding(model):
-        decoder = CachedDecoder(model, max_decode_length)
-        logits_fn, cache = decoder.logits_fn(encoded, mask)
+    length = settings.max_decode_length
+    if settings.cached and supports_cached_decoding(model):
+        logits_fn, cache = CachedDecoder(model, length).logits_fn(encoded, mask)
     else:
         logits_fn, cache = full_decode_logits_fn(model, encoded, mask), ()
     return beam_search(
         logits_fn,
         init_scores,
         init_finished,
-        max_decode_length,
+        length,
         cache=cache,
-        alpha=alpha,
-        bos_token=bos_token,
-        eos_token=eos_token,
+        alpha=settings.alpha,
+        bos_token=settings.bos_token,
+        eos_token=settings.eos_token,
     )

@@ -1,4 +1,11 @@
-"""Checks of beam-search arguments, with errors that name the bad input."""
+"""The checks of beam-search settings and arguments, in one place.
+
+`check_search_settings` validates a `SearchSettings` (the lengths and ids
+a search is built for); `check_beam_search_args` validates one call's
+arrays against them. Both raise `BeamSearchInputError`, whose message names
+the bad value. (The exported signatures repeat the array checks as graph
+assertions, for callers that skip the Python adapter.)
+"""
 
 import numpy as np
 
@@ -16,15 +23,55 @@ def _as_array(name, value, kinds, dtype):
     return array
 
 
-def check_beam_search_args(
-    inputs,
-    outputs,
-    init_scores,
-    init_finished,
-    num_examples: int,
-    spec_length: int,
-    spec_vocab_size: int,
-):
+def _check_int(name, value, low):
+    if isinstance(value, bool) or not isinstance(value, int | np.integer):
+        raise BeamSearchInputError(f"{name} must be an int, got {value!r}")
+    if value < low:
+        raise BeamSearchInputError(f"{name} must be >= {low}, got {value}")
+
+
+def check_search_settings(settings) -> None:
+    """Validates a `SearchSettings` in place.
+
+    Raises:
+      BeamSearchInputError: a length below its minimum (E, L >= 1, T >= 2,
+        vocabularies >= 1), a special id outside the output vocabulary, a
+        non-finite alpha or a non-bool flag.
+    """
+    for name, low in (
+        ("num_examples", 1),
+        ("spec_length", 1),
+        ("max_decode_length", 2),
+        ("spec_vocab_size", 1),
+        ("vocab_size", 1),
+        ("pad_token", 0),
+    ):
+        _check_int(name, getattr(settings, name), low)
+    for name in ("bos_token", "eos_token"):
+        value = getattr(settings, name)
+        _check_int(name, value, 0)
+        if value >= settings.vocab_size:
+            raise BeamSearchInputError(
+                f"{name}={value} is outside the output vocabulary "
+                f"[0, {settings.vocab_size})"
+            )
+    if settings.pad_token != 0:
+        raise BeamSearchInputError(
+            f"pad_token must be 0 (the models mask ids <= 0), got {settings.pad_token}"
+        )
+    alpha = settings.alpha
+    if isinstance(alpha, bool) or not isinstance(alpha, int | float | np.floating):
+        raise BeamSearchInputError(f"alpha must be a float, got {alpha!r}")
+    if not np.isfinite(alpha):
+        raise BeamSearchInputError(f"alpha must be finite, got {alpha}")
+    for name in ("cached", "jit_compile"):
+        if not isinstance(getattr(settings, name), bool):
+            raise BeamSearchInputError(
+                f"{name} must be a bool, got {getattr(settings, name)!r}"
+            )
+
+
+def check_beam_search_args(inputs, outputs, init_scores, init_finished, settings):
     """Validates and converts the four arguments of `beam_search`.
 
     Args:
@@ -32,9 +79,7 @@ def check_beam_search_args(
       outputs: int `[B, K, E, L]`, same.
       init_scores: float `[B, K]`.
       init_finished: bool `[B, K]`.
-      num_examples: the model's E.
-      spec_length: the model's L.
-      spec_vocab_size: ids must be below this.
+      settings: the `SearchSettings` (E, L and the spec vocabulary size).
 
     Returns:
       `(inputs int32, outputs int32, init_scores float32, init_finished bool)`.
@@ -43,6 +88,8 @@ def check_beam_search_args(
       BeamSearchInputError: the message names the argument, the expected
         shape and what was given.
     """
+    num_examples, spec_length = settings.num_examples, settings.spec_length
+    spec_vocab_size = settings.spec_vocab_size
     expected = f"[B, K, {num_examples}, {spec_length}]"
     specs = []
     for name, value in (("inputs", inputs), ("outputs", outputs)):

@@ -77,6 +77,8 @@ class TransformerConfig:
     max_program_cross_embed_distance: int = 800
     # Id prepended to targets by the shift.
     bos_token: int = 1
+    # Id that ends a target sequence (the beam search's end marker).
+    eos_token: int = 2
     # Which domain the model is for (the architecture is the same for both).
     dataset_type: str = "robustfill"
     # Align decoder cross-attention positions at separators (SpecDecomposer).
@@ -126,6 +128,11 @@ class TransformerConfig:
         if not 0 <= self.bos_token < self.output_vocab_size:
             raise ConfigError(
                 f"bos_token={self.bos_token} is outside the output vocabulary "
+                f"of size {self.output_vocab_size}"
+            )
+        if not 0 <= self.eos_token < self.output_vocab_size:
+            raise ConfigError(
+                f"eos_token={self.eos_token} is outside the output vocabulary "
                 f"of size {self.output_vocab_size}"
             )
         if self.dataset_type not in DATASET_TYPES:
@@ -178,6 +185,11 @@ class TransformerConfig:
     def replace(self, **changes) -> "TransformerConfig":
         """A copy with some fields changed (validated again)."""
         return dataclasses.replace(self, **changes)
+
+    @property
+    def pad_token(self) -> int:
+        """The padding id: 0, since the models treat ids <= 0 as padding."""
+        return 0
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-compatible dict of all fields."""

@@ -94,6 +94,7 @@ def export_checkpoint(checkpoint: LocalCheckpoint, root) -> ExportedModel:
         info = cache.read_json(info_path)
         if info is not None:
             return ExportedModel(checkpoint, out, info["config"])
+        from exedec_tf.decoding.settings import SearchSettings
         from exedec_tf.serving import export_beam_search_model
 
         start = time.perf_counter()
@@ -102,14 +103,10 @@ def export_checkpoint(checkpoint: LocalCheckpoint, root) -> ExportedModel:
         tmp = out.with_name(f".{out.name}.tmp")
         shutil.rmtree(tmp, ignore_errors=True)
         start = time.perf_counter()
-        export_beam_search_model(
-            model,
-            tmp,
-            spec.model_type,
-            num_examples=config.data.num_examples,
-            spec_length=length,
-            max_decode_length=decode_length,
+        settings = SearchSettings.from_experiment(
+            config, spec_length=length, max_decode_length=decode_length
         )
+        export_beam_search_model(model, tmp, spec.model_type, settings)
         export_s = time.perf_counter() - start
         cache.write_json_atomic(
             tmp / "preset.json",

@@ -1,11 +1,12 @@
-"""Exports a trained ExeDec model as a SavedModel with named signatures.
+"""Exports a model's `SearchModule` as a SavedModel.
 
-The SavedModel holds the `BeamSearchExportModule` signatures (`beam_search`,
-`encode`, `decode_logits`) and two assets: `exedec_config.json` (the model
-config, model type, E/L/T, special ids) and `vocabularies.json` (the
-id -> token lists of the spec and output vocabularies). It loads with plain
-`tf.saved_model.load` (no `exedec_tf` import needed) and with
-`saved_model_cli`, the loader TF Serving uses.
+Export is saving the very module an in-process search runs: its signatures
+(`beam_search`, `encode`, `decode_logits`) and two assets,
+`exedec_config.json` (format version, model type, domain, every
+`SearchSettings` field at top level, and the model config) and
+`vocabularies.json` (the id -> token lists of the spec and output
+vocabularies). It loads with plain `tf.saved_model.load` (no `exedec_tf`
+import needed) and with `saved_model_cli`, the loader TF Serving uses.
 """
 
 import json
@@ -15,7 +16,8 @@ import tempfile
 
 import tensorflow as tf
 
-from exedec_tf.serving.export_module import BeamSearchExportModule
+from exedec_tf.decoding.search_module import SearchModule
+from exedec_tf.models.model_type import ModelType
 
 CONFIG_ASSET = "exedec_config.json"
 VOCAB_ASSET = "vocabularies.json"
@@ -54,34 +56,16 @@ def vocabularies(domain: str, model_type: str, spec_size: int, output_size: int)
     return lists
 
 
-def export_beam_search_model(
-    model,
-    export_dir,
-    model_type: str,
-    num_examples: int,
-    spec_length: int,
-    max_decode_length: int,
-    alpha: float = 0.0,
-    bos_token: int = 1,
-    eos_token: int = 2,
-    cached: bool = True,
-    jit_compile: bool = True,
-    with_vocabularies: bool = True,
+def export_search_module(
+    module, export_dir, model_type, with_vocabularies: bool = True
 ) -> pathlib.Path:
-    """Writes the SavedModel of one model.
+    """Saves a `SearchModule` as a SavedModel with its assets.
 
     Args:
-      model: an `ExeDecTransformer` with trained weights.
+      module: the `SearchModule` of a trained model (its `settings` fix E,
+        L, T, the ids and the search options).
       export_dir: destination folder (created; must not hold a SavedModel).
-      model_type: e.g. "synthesizer_model" (recorded in the config asset).
-      num_examples: E.
-      spec_length: L of the signatures (configs: `inference.spec_length`).
-      max_decode_length: T.
-      alpha: brevity-penalty exponent.
-      bos_token: BOS id.
-      eos_token: EOS id.
-      cached: key/value-cached decoding inside the search.
-      jit_compile: XLA-compile the search.
+      model_type: a `ModelType` (or its spelling), recorded in the asset.
       with_vocabularies: write the vocabulary asset (needs the model's
         vocabulary sizes to be the domain's).
 
@@ -90,44 +74,18 @@ def export_beam_search_model(
 
     Raises:
       FileExistsError: `export_dir` already holds a SavedModel.
-      ValueError: bad lengths, or vocabulary sizes that do not match.
+      ValueError: vocabulary sizes that do not match the domain's.
     """
-    for name, value, low in (
-        ("num_examples", num_examples, 1),
-        ("spec_length", spec_length, 1),
-        ("max_decode_length", max_decode_length, 2),
-    ):
-        if isinstance(value, bool) or not isinstance(value, int) or value < low:
-            raise ValueError(f"{name} must be an int >= {low}, got {value!r}")
+    model_type = ModelType.parse(model_type).value
     export_dir = pathlib.Path(export_dir)
     if (export_dir / "saved_model.pb").exists():
         raise FileExistsError(f"{export_dir} already holds a SavedModel")
-    cfg = model.config
-    module = BeamSearchExportModule(
-        model,
-        num_examples,
-        spec_length,
-        max_decode_length,
-        alpha=alpha,
-        bos_token=bos_token,
-        eos_token=eos_token,
-        cached=cached,
-        jit_compile=jit_compile,
-    )
+    cfg = module.model_config
     config = {
         "format_version": FORMAT_VERSION,
         "model_type": model_type,
         "domain": cfg.dataset_type,
-        "num_examples": num_examples,
-        "spec_length": spec_length,
-        "max_decode_length": max_decode_length,
-        "vocab_size": cfg.output_vocab_size,
-        "spec_vocab_size": cfg.vocab_size,
-        "alpha": alpha,
-        "bos_token": bos_token,
-        "eos_token": eos_token,
-        "cached": cached,
-        "jit_compile": jit_compile,
+        **module.settings.to_dict(),
         "model_config": cfg.to_dict(),
     }
     with tempfile.TemporaryDirectory() as tmp:
@@ -145,3 +103,22 @@ def export_beam_search_model(
         module.assets = assets
         tf.saved_model.save(module, str(export_dir), signatures=module.signatures())
     return export_dir
+
+
+def export_beam_search_model(
+    model, export_dir, model_type, settings, with_vocabularies: bool = True
+) -> pathlib.Path:
+    """Exports the `SearchModule(model, settings)` of a trained model.
+
+    Args:
+      model: an `ExeDecTransformer` with trained weights.
+      export_dir, model_type, with_vocabularies: as for `export_search_module`.
+      settings: the `SearchSettings`, e.g.
+        `SearchSettings.from_experiment(config)`.
+
+    Returns:
+      The export folder.
+    """
+    return export_search_module(
+        SearchModule(model, settings), export_dir, model_type, with_vocabularies
+    )

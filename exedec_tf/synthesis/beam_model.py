@@ -1,10 +1,12 @@
 """The contract between the ExeDec loop and whatever runs a model's beam search.
 
 The loop (`exedec_tf.synthesis`) never touches Keras or SavedModels directly:
-it talks to objects with this shape. `exedec_tf.decoding` provides one backed
-by an in-process Keras model and `exedec_tf.serving` one backed by an exported
-SavedModel; tests use scripted fakes. The shapes and semantics are those of
-`beam_search` in the inference specification (§1.10 and §3).
+it talks to objects with this shape. The project has one,
+`exedec_tf.decoding.NumpyBeamSearch`, over an in-process model's
+`SearchModule` or a loaded SavedModel
+(`exedec_tf.serving.load_beam_search_model`); tests use scripted fakes. The
+shapes and semantics are those of `beam_search` in the inference
+specification (§1.10 and §3).
 """
 
 from typing import Protocol

@@ -79,14 +79,15 @@ _EXPECTED_TYPES = {
 def _load_checked(flag: str, path: str, domain: str | None) -> BeamSearchModel:
     """Loads one model and checks its recorded type and domain, if any."""
     model = load_model(path)
-    found = getattr(model, "model_type", None)
+    config = getattr(model, "export_config", None)  # the export's asset
+    config = config if isinstance(config, dict) else {}
+    found = config.get("model_type")
     if found is not None and found != _EXPECTED_TYPES[flag]:
         raise ModelLoadError(
             f"--{flag} {path} holds a {found} export, expected a "
             f"{_EXPECTED_TYPES[flag]}"
         )
-    config = getattr(model, "config", None)
-    recorded = config.get("domain") if isinstance(config, dict) else None
+    recorded = config.get("domain")
     if domain is not None and recorded is not None and recorded != domain:
         raise ModelLoadError(f"--{flag} {path} is a {recorded} model, not {domain}")
     return model

@@ -33,7 +33,7 @@ from absl import app, flags
 from tqdm import tqdm
 
 from configs import get_config
-from exedec_tf.decoding import KerasBeamSearchModel, standard_init
+from exedec_tf.decoding import NumpyBeamSearch, SearchSettings, standard_init
 from exedec_tf.decoding.model_search import encode_slots
 from exedec_tf.models import create_model
 
@@ -67,14 +67,15 @@ def _specs(rng, batch, beam, examples, length, vocab):
 
 def time_mode(model, config, mode, spec_length, decode_length, rng):
     """(first call seconds, list of timed call seconds) of one mode."""
-    searcher = KerasBeamSearchModel(
+    settings = SearchSettings.for_model(
         model,
-        config.data.num_examples,
-        spec_length,
-        decode_length,
+        num_examples=config.data.num_examples,
+        spec_length=spec_length,
+        max_decode_length=decode_length,
         cached=mode.startswith("cached"),
         jit_compile=mode.endswith("xla"),
     )
+    searcher = NumpyBeamSearch.for_model(model, settings)
     inputs, outputs = _specs(
         rng,
         _BATCH.value,

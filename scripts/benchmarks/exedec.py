@@ -74,7 +74,7 @@ def _shapes(domain: str, scale: str) -> dict:
 
 
 def _keras_models(domain: str, scale: str):
-    from exedec_tf.decoding.keras_beam_search_model import KerasBeamSearchModel
+    from exedec_tf.decoding import NumpyBeamSearch, SearchSettings
     from exedec_tf.models import create_model
 
     rng = np.random.default_rng(0)
@@ -87,9 +87,15 @@ def _keras_models(domain: str, scale: str):
             variable.assign((rng.standard_normal(shape) * scale_).astype(np.float32))
         bias = model.decoder.logit_dense.bias
         bias.assign(bias.numpy() + _EOS_BIAS.value * np.eye(bias.shape[0])[2])
-        models[model_type.short] = KerasBeamSearchModel(
-            model, num_examples, length, t, cached=_CACHED.value, jit_compile=_JIT.value
+        settings = SearchSettings.for_model(
+            model,
+            num_examples=num_examples,
+            spec_length=length,
+            max_decode_length=t,
+            cached=_CACHED.value,
+            jit_compile=_JIT.value,
         )
+        models[model_type.short] = NumpyBeamSearch.for_model(model, settings)
     return models
 
 

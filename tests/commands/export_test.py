@@ -41,7 +41,7 @@ def test_random_export_loads(tmp_path, capsys):
         7,
         5,
     )
-    assert model.config["domain"] == "deepcoder"
+    assert model.export_config["domain"] == "deepcoder"
     specs = np.full((1, 2, 3, 7), 5, np.int32)
     seqs, scores, origin = model.beam_search(
         specs, specs, np.array([[0.0, -1e7]], np.float32), np.zeros((1, 2), bool)

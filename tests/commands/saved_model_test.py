@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from exedec_tf import cli
+from exedec_tf.decoding import SearchSettings
 from exedec_tf.models import create_model
 from exedec_tf.models.paper_configs import paper_config
 from tests.conftest import shared_data_dir
@@ -37,10 +38,15 @@ def exports(tmp_path_factory):
     ):
         model = create_model(model_type, paper_config("robustfill", model_type, **TINY))
         randomise_weights(model, np.random.default_rng(seed))
+        settings = SearchSettings.for_model(
+            model,
+            num_examples=4,
+            spec_length=40,
+            max_decode_length=t,
+            jit_compile=False,
+        )
         paths[name] = str(
-            serving.export_beam_search_model(
-                model, root / name, model_type, 4, 40, t, jit_compile=False
-            )
+            serving.export_beam_search_model(model, root / name, model_type, settings)
         )
     return paths
 

@@ -5,11 +5,11 @@ import pytest
 import tensorflow as tf
 
 from exedec_tf.decoding.cached_decoder import CachedDecoder, supports_cached_decoding
-from exedec_tf.decoding.keras_beam_search_model import KerasBeamSearchModel
 from exedec_tf.decoding.model_search import encode_slots, full_decode_logits_fn
 from exedec_tf.models import create_model
-from tests.decoding.keras_beam_search_model_test import (
+from tests.decoding.numpy_beam_search_test import (
     MODEL_TYPES,
+    keras_searcher,
     random_specs,
     tiny_model,
 )
@@ -73,9 +73,9 @@ def test_cached_search_equals_full_re_decode(model_type):
     scores = np.array([[0.0, -1e7, -1e7, -1e7], [-2.0, -0.5, -1.5, -3.0]], np.float32)
     finished = np.array([[False, True, True, True], [False, True, False, True]])
     results = [
-        KerasBeamSearchModel(
-            model, E, L, T, cached=cached, jit_compile=False
-        ).beam_search(inputs, outputs, scores, finished)
+        keras_searcher(model, E, L, T, cached=cached, jit_compile=False).beam_search(
+            inputs, outputs, scores, finished
+        )
         for cached in (False, True)
     ]
     (seqs0, scores0, origin0), (seqs1, scores1, origin1) = results
@@ -90,8 +90,8 @@ def test_cached_search_under_xla_equals_eager_and_does_not_retrace():
     inputs, outputs = random_specs(rng, model.config, 1, 3)
     scores = np.array([[0.0, -1e7, -1e7]], np.float32)
     finished = np.zeros((1, 3), bool)
-    eager = KerasBeamSearchModel(model, E, L, T, jit_compile=False)
-    xla = KerasBeamSearchModel(model, E, L, T, jit_compile=True)
+    eager = keras_searcher(model, E, L, T, jit_compile=False)
+    xla = keras_searcher(model, E, L, T, jit_compile=True)
     want = eager.beam_search(inputs, outputs, scores, finished)
     for _ in range(2):
         got = xla.beam_search(inputs, outputs, scores, finished)
@@ -107,7 +107,7 @@ def test_sinusoidal_models_fall_back_to_the_full_pass():
     assert not supports_cached_decoding(model)
     with pytest.raises(ValueError, match="use_relative_attention"):
         CachedDecoder(model, T)
-    searcher = KerasBeamSearchModel(model, E, L, T, jit_compile=False)
+    searcher = keras_searcher(model, E, L, T, jit_compile=False)
     inputs, outputs = random_specs(seeded(7), config, 1, 2)
     seqs, _, _ = searcher.beam_search(
         inputs, outputs, np.array([[0.0, -1e7]], np.float32), np.zeros((1, 2), bool)

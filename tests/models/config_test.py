@@ -32,6 +32,7 @@ CODE_DEFAULTS = dict(
     num_program_cross_embed_relative_position_buckets=128,
     max_program_cross_embed_distance=800,
     bos_token=1,
+    eos_token=2,
     dataset_type="robustfill",
     aligned_relative_attention=False,
     separator_token_id=-1,

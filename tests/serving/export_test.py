@@ -1,6 +1,7 @@
 """Export -> load (in process, fresh process, saved_model_cli) -> same beams."""
 
 import json
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -10,13 +11,14 @@ import pytest
 import tensorflow as tf
 
 from configs.registry import get_config
-from exedec_tf.decoding import BeamSearchInputError, KerasBeamSearchModel
+from exedec_tf.decoding import BeamSearchInputError, SearchSettings
 from exedec_tf.models import create_model
 from exedec_tf.serving import (
     export_beam_search_model,
     load_beam_search_model,
     read_export_config,
 )
+from tests.decoding.numpy_beam_search_test import keras_searcher
 from tests.models.tiny import randomise_weights
 from tests.test_case import seeded
 
@@ -30,8 +32,14 @@ def exported(tmp_path_factory):
     model = create_model(config.model_type, config.model)
     randomise_weights(model, seeded(0))
     path = tmp_path_factory.mktemp("export") / "spec"
-    export_beam_search_model(model, path, config.model_type, E, L, T)
+    export_beam_search_model(model, path, config.model_type, _settings(model))
     return model, path
+
+
+def _settings(model, **changes):
+    lengths = dict(num_examples=E, spec_length=L, max_decode_length=T)
+    lengths.update(changes)
+    return SearchSettings.for_model(model, **lengths)
 
 
 def _args(batch=1, beam=3, seed=1):
@@ -50,7 +58,7 @@ def test_loader_matches_the_in_process_search(exported):
     loaded = load_beam_search_model(path)
     assert (loaded.num_examples, loaded.spec_length) == (E, L)
     assert (loaded.max_decode_length, loaded.vocab_size) == (T, 87)
-    want = KerasBeamSearchModel(model, E, L, T).beam_search(*_args())
+    want = keras_searcher(model, E, L, T).beam_search(*_args())
     for args in (_args(), _args(batch=2, beam=1, seed=2)):
         got = loaded.beam_search(*args)
         if args[0].shape[:2] == (1, 3):
@@ -116,9 +124,7 @@ def test_fresh_process_without_exedec_tf(exported, tmp_path):
         [sys.executable, "-c", script], check=True, cwd=tmp_path, capture_output=True
     )
     out = np.load(tmp_path / "out.npz")
-    want = KerasBeamSearchModel(model, E, L, T).beam_search(
-        inputs, outputs, scores, finished
-    )
+    want = keras_searcher(model, E, L, T).beam_search(inputs, outputs, scores, finished)
     np.testing.assert_array_equal(out["seqs"], want[0])
     np.testing.assert_array_equal(out["origin"], want[2])
     np.testing.assert_allclose(out["scores"], want[1], rtol=1e-5, atol=1e-4)
@@ -161,9 +167,7 @@ def test_saved_model_cli_show_and_run(exported, tmp_path):
         check=True,
         capture_output=True,
     )
-    want = KerasBeamSearchModel(model, E, L, T).beam_search(
-        inputs, outputs, scores, finished
-    )
+    want = keras_searcher(model, E, L, T).beam_search(inputs, outputs, scores, finished)
     np.testing.assert_array_equal(np.load(out_dir / "seqs.npy"), want[0])
     np.testing.assert_array_equal(np.load(out_dir / "origin.npy"), want[2])
 
@@ -209,15 +213,49 @@ def test_signature_rejects_bad_input_with_named_errors(exported):
 def test_export_refuses_to_overwrite_and_bad_vocabularies(exported, tmp_path):
     model, path = exported
     with pytest.raises(FileExistsError, match="already holds a SavedModel"):
-        export_beam_search_model(model, path, "spec_decomposer_model", E, L, T)
-    with pytest.raises(ValueError, match="spec_length must be an int >= 1"):
+        export_beam_search_model(model, path, "spec_decomposer_model", _settings(model))
+    with pytest.raises(BeamSearchInputError, match="spec_length must be >= 1, got 0"):
         export_beam_search_model(
-            model, tmp_path / "x", "spec_decomposer_model", E, 0, T
+            model,
+            tmp_path / "x",
+            "spec_decomposer_model",
+            _settings(model, spec_length=0),
         )
     with pytest.raises(ValueError, match="output vocabulary has 87 ids"):
-        export_beam_search_model(model, tmp_path / "y", "synthesizer_model", E, L, T)
+        export_beam_search_model(
+            model, tmp_path / "y", "synthesizer_model", _settings(model)
+        )
+
+
+def test_loads_exports_without_a_pad_token_and_refuses_other_formats(
+    exported, tmp_path
+):
+    # Exports written before `pad_token` was recorded load with PAD = 0.
+    _, path = exported
+    copy = tmp_path / "old"
+    shutil.copytree(path, copy)
+    asset = copy / "assets" / "exedec_config.json"
+    config = json.loads(asset.read_text())
+    assert config["pad_token"] == 0
+    del config["pad_token"]
+    asset.write_text(json.dumps(config))
+    assert load_beam_search_model(copy).settings.pad_token == 0
+    config["format_version"] = 99
+    asset.write_text(json.dumps(config))
+    with pytest.raises(ValueError, match="format_version 99, expected 1"):
+        load_beam_search_model(copy)
 
 
 def test_loader_errors_for_a_folder_that_is_not_an_export(tmp_path):
     with pytest.raises(OSError, match="is not an exedec-tf export"):
         load_beam_search_model(tmp_path)
+
+
+def test_loaded_search_records_its_export(exported):
+    _, path = exported
+    loaded = load_beam_search_model(path)
+    assert loaded.model_type == "spec_decomposer_model"
+    assert loaded.export_config["domain"] == "robustfill"
+    assert loaded.settings == SearchSettings.from_dict(read_export_config(path))
+    with pytest.raises(TypeError, match="not traced in this process"):
+        loaded.tracing_count()

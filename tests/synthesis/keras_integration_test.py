@@ -13,7 +13,7 @@ from exedec_tf.synthesis.records import Problem
 from tests.models.tiny import randomise_weights
 from tests.synthesis import cases
 
-decoding = pytest.importorskip("exedec_tf.decoding.keras_beam_search_model")
+decoding = pytest.importorskip("exedec_tf.decoding")
 
 TINY = dict(
     emb_dim=16,
@@ -32,9 +32,14 @@ def _searcher(domain, model_type, seed, num_examples, length, decode_length):
     # Favour EOS a little so that predictions end inside the buffer.
     bias = model.decoder.logit_dense.bias
     bias.assign(bias.numpy() + 3.0 * np.eye(bias.shape[0])[2])
-    return decoding.KerasBeamSearchModel(
-        model, num_examples, length, decode_length, jit_compile=False
+    settings = decoding.SearchSettings.for_model(
+        model,
+        num_examples=num_examples,
+        spec_length=length,
+        max_decode_length=decode_length,
+        jit_compile=False,
     )
+    return decoding.NumpyBeamSearch.for_model(model, settings)
 
 
 def _rf_problems():

@@ -34,8 +34,7 @@ def test_load_models_uses_the_loader(monkeypatch):
 
 class _Exported:
     def __init__(self, model_type, domain):
-        self.model_type = model_type
-        self.config = {"domain": domain}
+        self.export_config = {"model_type": model_type, "domain": domain}
 
 
 def test_wrong_model_type_or_domain_is_reported(monkeypatch):

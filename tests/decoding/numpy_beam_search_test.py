@@ -1,11 +1,12 @@
-"""Tests of the in-process `BeamSearchModel` adapter on tiny random models."""
+"""Tests of `NumpyBeamSearch` over in-process searches of tiny random models."""
 
 import numpy as np
 import pytest
 import tensorflow as tf
 
 from exedec_tf.decoding.beam_search import NEG_INF
-from exedec_tf.decoding.keras_beam_search_model import KerasBeamSearchModel
+from exedec_tf.decoding.numpy_beam_search import NumpyBeamSearch
+from exedec_tf.decoding.settings import SearchSettings
 from exedec_tf.decoding.validation import BeamSearchInputError
 from exedec_tf.models import create_model
 from exedec_tf.synthesis.beam_model import BeamSearchModel
@@ -28,6 +29,18 @@ def tiny_model(model_type, seed=0, eos_bias=2.0):
     bias = model.decoder.logit_dense.bias
     bias.assign(bias.numpy() + eos_bias * np.eye(bias.shape[0])[2])
     return model
+
+
+def keras_searcher(model, num_examples, spec_length, max_decode_length, **options):
+    """The in-process search of `model`; `options` are `SearchSettings` ones."""
+    settings = SearchSettings.for_model(
+        model,
+        num_examples=num_examples,
+        spec_length=spec_length,
+        max_decode_length=max_decode_length,
+        **options,
+    )
+    return NumpyBeamSearch.for_model(model, settings)
 
 
 def random_specs(rng, config, batch, beam):
@@ -64,7 +77,7 @@ def sequence_logprob(model, inputs, outputs, seq, eos):
 def test_scores_are_the_models_log_probs_of_the_origin_slot(model_type, cached):
     rng = seeded(1)
     model = tiny_model(model_type)
-    searcher = KerasBeamSearchModel(model, E, L, T, cached=cached, jit_compile=False)
+    searcher = keras_searcher(model, E, L, T, cached=cached, jit_compile=False)
     inputs, outputs = random_specs(rng, model.config, 2, 3)
     # Slot 1 starts finished; slots 0 and 2 are live with different scores.
     scores = np.array([[-0.5, -3.0, -1.0], [0.0, -2.0, -4.0]], np.float32)
@@ -95,7 +108,7 @@ def test_scores_are_the_models_log_probs_of_the_origin_slot(model_type, cached):
 
 def test_satisfies_the_protocol_and_does_not_retrace():
     model = tiny_model("synthesizer_model")
-    searcher: BeamSearchModel = KerasBeamSearchModel(model, E, L, T)
+    searcher: BeamSearchModel = keras_searcher(model, E, L, T)
     assert (searcher.num_examples, searcher.spec_length) == (E, L)
     assert searcher.max_decode_length == T
     assert searcher.vocab_size == model.config.output_vocab_size
@@ -134,16 +147,8 @@ def _valid_args(config, batch=1, beam=2):
 )
 def test_bad_input_names_the_argument(index, value, message):
     model = tiny_model("joint_model")
-    searcher = KerasBeamSearchModel(model, E, L, T, jit_compile=False)
+    searcher = keras_searcher(model, E, L, T, jit_compile=False)
     args = list(_valid_args(model.config))
     args[index] = value
     with pytest.raises(BeamSearchInputError, match=message):
         searcher.beam_search(*args)
-
-
-def test_rejects_bad_lengths():
-    model = tiny_model("joint_model")
-    with pytest.raises(ValueError, match="max_decode_length must be >= 2, got 1"):
-        KerasBeamSearchModel(model, E, L, 1)
-    with pytest.raises(TypeError, match="spec_length must be an int"):
-        KerasBeamSearchModel(model, E, 2.5, T)

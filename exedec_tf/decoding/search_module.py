@@ -1,8 +1,8 @@
-"""The `tf.Module` exported for one trained ExeDec model.
+"""`SearchModule`: the one `tf.Module` of a model's beam search.
 
-It holds the model's variables and three functions with fixed signatures
-(inference.md §1.10 and §3); E, L and T are fixed at export, B and K are
-dynamic:
+Its three `tf.function` methods are both what an in-process search calls
+and what an export saves as serving signatures (inference.md §1.10 and §3).
+E, L and T come from the `SearchSettings`; B and K are dynamic:
 
 * `beam_search(inputs, outputs, init_scores, init_finished)`: int32
   `[B,K,E,L]` twice, float32 `[B,K]`, bool `[B,K]` -> `seqs` int32
@@ -13,14 +13,16 @@ dynamic:
   `[N,E,L,D]`, float32 `[N,E,L]` -> `logits` float32 `[N,T,V]` (the full
   pass, for tests).
 
-The signature functions check what the static signature cannot (token ids
-inside the vocabulary, B and K agreeing across arguments) with assertions
-whose messages name the input, before the XLA-compiled search runs.
+The methods check what the static signature cannot (token ids inside the
+vocabulary, B and K agreeing across arguments) with graph assertions whose
+messages name the input, before the (XLA-compiled) search runs: a loaded
+SavedModel keeps them without any Python.
 """
 
 import tensorflow as tf
 
 from exedec_tf.decoding.model_search import encode_slots, model_beam_search
+from exedec_tf.decoding.validation import BeamSearchInputError
 
 
 def _check_ids(name, ids, vocab_size):
@@ -36,61 +38,57 @@ def _check_ids(name, ids, vocab_size):
     ]
 
 
-class BeamSearchExportModule(tf.Module):
-    """Exportable encode / decode / beam search of one ExeDec model.
+class SearchModule(tf.Module):
+    """Encode / decode / beam search of one ExeDec model, exportable as is.
 
     Args:
-      model: an `ExeDecTransformer` with trained weights.
-      num_examples: E.
-      spec_length: L (the end-to-end value, inference.md §4 item 5).
-      max_decode_length: T.
-      alpha: brevity-penalty exponent.
-      bos_token: BOS id.
-      eos_token: EOS id.
-      cached: key/value-cached decoding in the search (else full re-decode).
-      jit_compile: XLA-compile the search.
+      model: an `ExeDecTransformer` with its weights.
+      settings: the `SearchSettings` (e.g. `SearchSettings.for_model(...)`).
+
+    Attributes:
+      settings: the settings it was built with.
+      model_config: the model's `TransformerConfig`.
+
+    Example:
+
+    >>> settings = SearchSettings.for_model(
+    ...     model, num_examples=4, spec_length=200, max_decode_length=100)
+    >>> module = SearchModule(model, settings)
+    >>> module.beam_search(inputs, outputs, init_scores, init_finished)["seqs"]
     """
 
-    def __init__(
-        self,
-        model,
-        num_examples: int,
-        spec_length: int,
-        max_decode_length: int,
-        alpha: float = 0.0,
-        bos_token: int = 1,
-        eos_token: int = 2,
-        cached: bool = True,
-        jit_compile: bool = True,
-    ):
+    def __init__(self, model, settings):
         super().__init__(name="exedec_beam_search")
+        if settings.spec_vocab_size != model.config.vocab_size or (
+            settings.vocab_size != model.config.output_vocab_size
+        ):
+            raise BeamSearchInputError(
+                f"settings for vocabularies ({settings.spec_vocab_size}, "
+                f"{settings.vocab_size}) do not fit the model's "
+                f"({model.config.vocab_size}, {model.config.output_vocab_size})"
+            )
+        self.settings = settings
+        self.model_config = model.config
         # Track the backend tf.Variables, not the Keras model or its Keras
         # variables: only then does the TF1 session loader (saved_model_cli,
         # TF Serving) restore them ("Could not find variable" otherwise).
         self.model_variables = [variable.value for variable in model.variables]
-        cfg = model.config
-        e, length, t = int(num_examples), int(spec_length), int(max_decode_length)
-        width = cfg.emb_dim
-        spec_vocab = cfg.vocab_size
-        output_vocab = cfg.output_vocab_size
+        e, length, t = (
+            settings.num_examples,
+            settings.spec_length,
+            settings.max_decode_length,
+        )
+        spec_vocab, output_vocab = settings.spec_vocab_size, settings.vocab_size
+        width = model.config.emb_dim
 
         def search(inputs, outputs, init_scores, init_finished):
             return tuple(
                 model_beam_search(
-                    model,
-                    inputs,
-                    outputs,
-                    init_scores,
-                    init_finished,
-                    t,
-                    alpha=alpha,
-                    bos_token=bos_token,
-                    eos_token=eos_token,
-                    cached=cached,
+                    model, inputs, outputs, init_scores, init_finished, settings
                 )
             )
 
-        compiled = tf.function(search, jit_compile=jit_compile)
+        compiled = tf.function(search, jit_compile=settings.jit_compile)
 
         @tf.function(
             input_signature=[
@@ -169,6 +167,8 @@ class BeamSearchExportModule(tf.Module):
         self.beam_search = beam_search
         self.encode = encode
         self.decode_logits = decode_logits
+        # A plain closure: tf.Module does not track (or export) it.
+        self._tracing_count = compiled.experimental_get_tracing_count
 
     def signatures(self) -> dict:
         """The serving signatures, by name."""
@@ -177,3 +177,8 @@ class BeamSearchExportModule(tf.Module):
             "encode": self.encode.get_concrete_function(),
             "decode_logits": self.decode_logits.get_concrete_function(),
         }
+
+    def tracing_count(self) -> int:
+        """How many times the search has been traced (1 after any number of
+        calls: B and K are dynamic)."""
+        return self._tracing_count()
