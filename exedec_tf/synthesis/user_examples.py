@@ -10,7 +10,7 @@ from exedec_tf.synthesis.baseline import run_baseline
 from exedec_tf.synthesis.beam_model import BeamSearchModel
 from exedec_tf.synthesis.loop import run_exedec
 from exedec_tf.synthesis.options import LoopOptions
-from exedec_tf.synthesis.records import Problem
+from exedec_tf.synthesis.records import Problem, ProblemResult
 
 ARROW = " -> "
 
@@ -112,6 +112,17 @@ def synthesize_examples(
         [result] = run_baseline([problem], domain, baseline, options.beam_size, 1)
     else:
         [result] = run_exedec([problem], domain, synthesizer, spec_decomposer, options)
+    return report_from_result(problem, domain, result)
+
+
+def report_from_result(
+    problem: Problem, domain: Domain, result: ProblemResult
+) -> SynthesisReport:
+    """Describes one loop result: the solution, else the best element.
+
+    (The service builds its reports from a batched run with it, so they are
+    those of `synthesize_examples`.)
+    """
     slot = result.solution_slot
     if slot is None:
         slot = len(result.beam) - 1
