@@ -29,10 +29,16 @@ BATCHER = web.AppKey("batcher", Batcher)
 STATIC_FILES = {"index.html": "text/html", "playground.js": "text/javascript"}
 
 
-def error_answer(status: int, message: str, field: str | None = None, **headers):
-    """A JSON refusal."""
+def error_answer(
+    status: int,
+    message: str,
+    field: str | None = None,
+    retry_after: int | None = None,
+) -> web.Response:
+    """A JSON refusal (with Retry-After for a 503)."""
+    headers = None if retry_after is None else {"Retry-After": str(retry_after)}
     return web.json_response(
-        {"error": message, "field": field}, status=status, headers=headers or None
+        {"error": message, "field": field}, status=status, headers=headers
     )
 
 
@@ -62,11 +68,9 @@ def build_app(
         try:
             job = batcher.submit(checked.problem, checked.beam_size, checked.timeout_s)
         except QueueFullError as error:
-            return error_answer(
-                503, str(error), Retry_After=str(settings.retry_after_s)
-            )
+            return error_answer(503, str(error), retry_after=settings.retry_after_s)
         except ServiceClosedError as error:
-            return error_answer(503, str(error), Retry_After="5")
+            return error_answer(503, str(error), retry_after=settings.retry_after_s)
         metrics.in_flight.inc()
         try:
             left = checked.timeout_s - (time.monotonic() - arrived)

@@ -54,3 +54,37 @@ def gated_rf_engine() -> tuple[Engine, GatedModel]:
         cases.RF, {"spec_decomposer": gated, "synthesizer": synth}, "separate"
     )
     return engine, gated
+
+
+def tiny_keras_engine(seed: int = 1) -> Engine:
+    """A RobustFill ExeDec engine over tiny random-weight Keras models."""
+    import numpy as np
+
+    from exedec_tf.decoding.keras_beam_search_model import KerasBeamSearchModel
+    from exedec_tf.models import create_model
+    from exedec_tf.models.paper_configs import paper_config
+    from tests.models.tiny import randomise_weights
+
+    tiny = dict(
+        emb_dim=16,
+        qkv_dim=16,
+        mlp_dim=32,
+        num_heads=2,
+        num_layers=1,
+        dropout_rate=0.0,
+        attention_dropout_rate=0.0,
+    )
+
+    def searcher(model_type, offset, decode_length):
+        model = create_model(model_type, paper_config("robustfill", model_type, **tiny))
+        randomise_weights(model, np.random.default_rng(seed + offset))
+        # Favour EOS a little so that predictions end inside the buffer.
+        bias = model.decoder.logit_dense.bias
+        bias.assign(bias.numpy() + 3.0 * np.eye(bias.shape[0])[2])
+        return KerasBeamSearchModel(model, 4, 16, decode_length, jit_compile=False)
+
+    models = {
+        "spec_decomposer": searcher("spec_decomposer_model", 0, 10),
+        "synthesizer": searcher("synthesizer_model", 1, 8),
+    }
+    return Engine(cases.RF, models, "separate")
