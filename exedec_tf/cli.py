@@ -17,6 +17,7 @@ from exedec_tf.commands import (
     paper_table,
     pretrained,
     reproduce,
+    serve,
     synthesize,
 )
 
@@ -25,6 +26,7 @@ COMMANDS = (
     demo,
     reproduce,
     synthesize,
+    serve,
     evaluate,
     pretrained,
     paper_table,

@@ -54,7 +54,10 @@ def _depth(server):
 
 
 def _examples(outputs):
-    return [{"input": i, "output": o} for i, o in zip("ab cd ef gh".split(), outputs)]
+    return [
+        {"input": i, "output": o}
+        for i, o in zip("ab cd ef gh".split(), outputs, strict=True)
+    ]
 
 
 def test_synthesize_answers_what_the_library_reports():
