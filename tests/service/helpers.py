@@ -56,8 +56,9 @@ def gated_rf_engine() -> tuple[Engine, GatedModel]:
     return engine, gated
 
 
-def tiny_keras_engine(seed: int = 1) -> Engine:
-    """A RobustFill ExeDec engine over tiny random-weight Keras models."""
+def tiny_keras_engine(seed: int = 1, options=None) -> Engine:
+    """A RobustFill ExeDec engine over tiny random-weight Keras models
+    (`options`: the engine's loop flags)."""
     import numpy as np
 
     from exedec_tf.decoding.keras_beam_search_model import KerasBeamSearchModel
@@ -87,4 +88,4 @@ def tiny_keras_engine(seed: int = 1) -> Engine:
         "spec_decomposer": searcher("spec_decomposer_model", 0, 10),
         "synthesizer": searcher("synthesizer_model", 1, 8),
     }
-    return Engine(cases.RF, models, "separate")
+    return Engine(cases.RF, models, "separate", options)
