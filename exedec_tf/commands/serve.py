@@ -13,16 +13,16 @@ from exedec_tf.commands.evaluate import (
 
 def build_engine(args):
     """The served engine from the parsed flags (a preset or model paths)."""
+    from exedec_tf.commands.preset_options import prepare_preset
     from exedec_tf.service import models
 
-    paths = model_paths(args)
-    if args.preset:
-        if any(vars(paths).values()):
-            raise ValueError("give --preset or model paths, not both")
-        return models.engine_from_preset(args.preset, args.domain, loop_options(args))
-    if args.domain is None:
-        raise ValueError("--domain is required with model paths")
-    return models.engine_from_paths(args.domain, paths, loop_options(args))
+    prepared = prepare_preset(args)
+    domain = args.domain or (prepared.preset.domain if prepared else None)
+    if domain is None:
+        raise ValueError("give --domain with model paths (or a --preset)")
+    return models.engine_from_paths(
+        domain, model_paths(args, prepared), loop_options(args)
+    )
 
 
 def settings_from_args(args):
@@ -83,12 +83,9 @@ def register(subparsers) -> None:
         "use) or SavedModel paths as `synthesize` takes them.",
     )
     parser.add_argument(
-        "--preset", help="published preset, e.g. robustfill_none_exedec_seed10"
-    )
-    parser.add_argument(
         "--domain",
         choices=domains.names(),
-        help="the models' domain (required with model paths)",
+        help="the models' domain (required with model paths; default: the --preset's)",
     )
     parser.add_argument(
         "--host", default="127.0.0.1", help="address (default 127.0.0.1)"

@@ -21,26 +21,22 @@ def engine_from_paths(
 
 
 def engine_from_preset(
-    name: str, domain: str | None = None, options: LoopOptions | None = None
+    name: str, options: LoopOptions | None = None, **source
 ) -> Engine:
     """The engine over a published preset (downloaded, converted and exported
-    into the cache on first use by `exedec_tf.presets`).
+    into the cache on first use by `exedec_tf.presets.prepare`).
 
     Args:
       name: e.g. "robustfill_none_exedec_seed10".
-      domain: if given, the preset's domain must be this one.
+      options: loop flags.
+      **source: `bucket_url`, `cache_dir`, `checkpoint_dir`, `progress` of
+        `exedec_tf.presets.prepare`.
 
     Raises:
-      ValueError: the preset is for another domain.
-      exedec_tf.presets.PresetError: see `exedec_tf.presets.load`.
+      exedec_tf.presets.PresetError: see `exedec_tf.presets.prepare`.
+      ModelLoadError: an export cannot be loaded.
     """
     import exedec_tf.presets as presets
-    from exedec_tf.presets.registry import LOOP_METHODS
 
-    preset = presets.get_preset(name)
-    if domain is not None and domain != preset.domain:
-        raise ValueError(f"preset {name!r} is a {preset.domain} preset, not {domain}")
-    models = presets.load(name)
-    return Engine(
-        domains.get(preset.domain), models, LOOP_METHODS[preset.method], options
-    )
+    prepared = presets.prepare(name, **source)
+    return engine_from_paths(prepared.preset.domain, prepared.model_paths(), options)

@@ -13,9 +13,9 @@ detection off so each request runs the full 20 loop steps, 40 model calls)
 or the scripted models of the tests (`--models=scripted`: the loop and HTTP
 overhead alone).
 
-Usage:
-  python scripts/benchmarks/serve_load.py --clients=8 --requests=64 \\
-      --batch_sizes=1,2,4,8
+Usage (from the repository root; the models come from tests/service):
+  PYTHONPATH=. python scripts/benchmarks/serve_load.py --clients=8 \\
+      --requests=64 --batch_sizes=1,2,4,8
 """
 
 import asyncio

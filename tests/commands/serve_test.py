@@ -59,7 +59,7 @@ def test_joint_model_and_host(fake_models, served):
     [
         (
             ["--spec_decomposer", "SPEC", "--synthesizer", "SYNTH"],
-            "--domain is required",
+            "give --domain with model paths",
         ),
         (
             ["--domain", "robustfill", "--synthesizer", "SYNTH"],
@@ -82,23 +82,38 @@ def test_usage_errors(fake_models, served, capsys, argv, message):
     assert served == []
 
 
-def test_a_preset_is_loaded_through_exedec_tf_presets(monkeypatch, served):
+class _Prepared:
+    """What `exedec_tf.presets.prepare` returns, over the fake model table."""
+
+    def __init__(self, name):
+        import exedec_tf.presets as presets
+
+        self.preset = presets.get_preset(name)
+
+    def model_paths(self):
+        return loading.ModelPaths(spec_decomposer="SPEC", synthesizer="SYNTH")
+
+
+def test_a_preset_is_prepared_through_exedec_tf_presets(
+    monkeypatch, fake_models, served
+):
     import exedec_tf.presets as presets
 
-    spec, synth = cases.rf_models()
-    loaded = []
+    prepared = []
 
-    def fake_load(name):
-        loaded.append(name)
-        return {"spec_decomposer": spec, "synthesizer": synth}
+    def fake_prepare(name, **source):
+        prepared.append((name, source["cache_dir"]))
+        return _Prepared(name)
 
-    monkeypatch.setattr(presets, "load", fake_load)
-    assert cli.main(["serve", "--preset", "robustfill_none_exedec_seed10"]) == 0
+    monkeypatch.setattr(presets, "prepare", fake_prepare)
+    argv = ["serve", "--preset", "robustfill_none_exedec_seed10", "--cache_dir", "C"]
+    assert cli.main(argv) == 0
     from exedec_tf.service.app import BATCHER
 
     engine = served[0][0][BATCHER].engine
-    assert loaded == ["robustfill_none_exedec_seed10"]
+    assert prepared == [("robustfill_none_exedec_seed10", "C")]
     assert (engine.domain.name, engine.method) == ("robustfill", "separate")
+    assert engine.models["synthesizer"] is fake_models["SYNTH"]
     argv = [
         "serve",
         "--preset",
@@ -107,3 +122,4 @@ def test_a_preset_is_loaded_through_exedec_tf_presets(monkeypatch, served):
         "deepcoder",
     ]
     assert cli.main(argv) == 2
+    assert len(served) == 1

@@ -18,11 +18,26 @@ def test_engine_from_paths(monkeypatch):
 
 
 def test_engine_from_preset(monkeypatch):
-    baseline = cases.rf_joint_model()
-    monkeypatch.setattr(presets, "load", lambda name: {"baseline": baseline})
-    engine = engine_from_preset("deepcoder_none_baseline_seed20")
-    assert (engine.domain.name, engine.method) == ("deepcoder", "baseline")
-    with pytest.raises(ValueError, match="is a deepcoder preset, not robustfill"):
-        engine_from_preset("deepcoder_none_baseline_seed20", "robustfill")
+    joint = cases.rf_joint_model()
+    monkeypatch.setattr(loading, "load_model", lambda path: joint)
+    calls = []
+
+    class Prepared:
+        preset = presets.get_preset("robustfill_none_ablation_seed20")
+
+        def model_paths(self):
+            return loading.ModelPaths(joint="J")
+
+    def fake_prepare(name, **source):
+        calls.append((name, source))
+        return Prepared()
+
+    monkeypatch.setattr(presets, "prepare", fake_prepare)
+    engine = engine_from_preset("robustfill_none_ablation_seed20", cache_dir="C")
+    assert (engine.domain.name, engine.method) == ("robustfill", "joint")
+    assert calls == [("robustfill_none_ablation_seed20", {"cache_dir": "C"})]
+
+
+def test_an_unknown_preset_is_refused_before_any_download():
     with pytest.raises(presets.UnknownPresetError):
         engine_from_preset("nothing_like_a_preset")
