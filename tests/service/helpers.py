@@ -61,7 +61,7 @@ def tiny_keras_engine(seed: int = 1, options=None) -> Engine:
     (`options`: the engine's loop flags)."""
     import numpy as np
 
-    from exedec_tf.decoding.keras_beam_search_model import KerasBeamSearchModel
+    from exedec_tf import decoding
     from exedec_tf.models import create_model
     from exedec_tf.models.paper_configs import paper_config
     from tests.models.tiny import randomise_weights
@@ -82,7 +82,14 @@ def tiny_keras_engine(seed: int = 1, options=None) -> Engine:
         # Favour EOS a little so that predictions end inside the buffer.
         bias = model.decoder.logit_dense.bias
         bias.assign(bias.numpy() + 3.0 * np.eye(bias.shape[0])[2])
-        return KerasBeamSearchModel(model, 4, 16, decode_length, jit_compile=False)
+        settings = decoding.SearchSettings.for_model(
+            model,
+            num_examples=4,
+            spec_length=16,
+            max_decode_length=decode_length,
+            jit_compile=False,
+        )
+        return decoding.NumpyBeamSearch.for_model(model, settings)
 
     models = {
         "spec_decomposer": searcher("spec_decomposer_model", 0, 10),
