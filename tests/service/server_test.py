@@ -59,7 +59,10 @@ def test_sigterm_finishes_the_in_flight_request():
             # Wait until the request is in the server (it now takes >= 1 s).
             health = f"http://127.0.0.1:{port}/metrics"
             for _ in range(3000):
-                if "exedec_requests_in_flight 1.0" in requests.get(health).text:
+                if (
+                    "exedec_requests_in_flight 1.0"
+                    in requests.get(health, timeout=30).text
+                ):
                     break
                 time.sleep(0.01)
             child.send_signal(signal.SIGTERM)
