@@ -7,6 +7,6 @@ built and validated by `get_config`. Only front ends (the command line, the
 demo, scripts) resolve names; library functions take config objects.
 """
 
-from configs.registry import CONFIG_NAMES, config_name, get_config
+from exedec_tf.configs.registry import CONFIG_NAMES, config_name, get_config
 
 __all__ = ["CONFIG_NAMES", "config_name", "get_config"]

@@ -112,7 +112,9 @@ def _load_builder_class(domain: str):
     if root not in sys.path:
         sys.path.append(root)
     name = f"exedec_{domain}"
-    module = importlib.import_module(f"tfds_builders.{name}.{name}_dataset_builder")
+    module = importlib.import_module(
+        f"exedec_tf.datasets.{name}.{name}_dataset_builder"
+    )
     return module.Builder
 
 
@@ -157,7 +159,7 @@ def build_dataset(settings: DemoSettings, data_dir, manual_dir=None) -> pathlib.
 
 def train_model(settings: DemoSettings, model_type: str, dataset_dir, workdir):
     """Trains (or resumes, or skips when done) one model; returns its config."""
-    from configs import get_config
+    from exedec_tf.configs import get_config
     from exedec_tf.training import data, loop
 
     config = get_config(

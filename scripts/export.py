@@ -11,7 +11,7 @@ loop. `exedec-tf export` is the same with argparse flags.
 
 from absl import app, flags
 
-from configs import CONFIG_NAMES, get_config
+from exedec_tf.configs import CONFIG_NAMES, get_config
 from exedec_tf.decoding.settings import SearchSettings
 from exedec_tf.serving import export_beam_search_model
 from exedec_tf.serving.trained_model import trained_model

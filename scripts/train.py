@@ -15,7 +15,7 @@ MultiWorkerMirroredStrategy; several local devices MirroredStrategy.
 
 from absl import app, flags
 
-from configs import CONFIG_NAMES, get_config
+from exedec_tf.configs import CONFIG_NAMES, get_config
 from exedec_tf.training import data, loop, strategy
 
 _CONFIG = flags.DEFINE_enum("config", None, CONFIG_NAMES, "Named experiment config.")

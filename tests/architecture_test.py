@@ -237,6 +237,22 @@ def test_relative_local_and_third_party_imports():
     assert imp.target == "exedec_tf.a.b"
 
 
+def test_installed_names_are_read_as_their_folders():
+    # `exedec_tf.datasets.x` is the module tfds_builders/x (setup.py).
+    modules = {"configs", "configs.registry", "tfds_builders", "tfds_builders.b"}
+    source = (
+        "from exedec_tf.configs import registry\n"
+        "import exedec_tf.datasets.b\n"
+        "from exedec_tf.datasets import b\n"
+    )
+    found = imports_of(source, "exedec_tf.x", False, modules)
+    assert [i.target for i in found] == [
+        "configs.registry",
+        "tfds_builders.b",
+        "tfds_builders.b",
+    ]
+
+
 def test_cycle_finder():
     edges = {"a": {"b"}, "b": {"c"}, "c": {"a", "d"}, "d": set(), "e": {"e"}}
     assert strongly_connected(edges) == [["a", "b", "c"]]

@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from configs import get_config
 from exedec_tf import cli, reproduce
+from exedec_tf.configs import get_config
 from exedec_tf.models import create_model, get_flax_params
 from exedec_tf.models.flax_checkpoint import write_flax_checkpoint
 

@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from configs import get_config
+from exedec_tf.configs import get_config
 from exedec_tf.data.split_sizes import SplitSize
 from exedec_tf.errors import ConfigError
 from exedec_tf.experiment_config import (

@@ -20,6 +20,17 @@ import pathlib
 
 REPO = pathlib.Path(__file__).resolve().parent.parent
 ROOTS = ("exedec_tf", "configs", "tfds_builders")
+# The installed names of the folders beside exedec_tf/ (setup.py): imports
+# use these, the graph names the modules by folder.
+INSTALLED_AS = {"exedec_tf.configs": "configs", "exedec_tf.datasets": "tfds_builders"}
+
+
+def folder_name(name: str) -> str:
+    """`exedec_tf.datasets.x` -> `tfds_builders.x`; other names unchanged."""
+    for installed, folder in INSTALLED_AS.items():
+        if name == installed or name.startswith(installed + "."):
+            return folder + name[len(installed) :]
+    return name
 
 
 @dataclasses.dataclass(frozen=True)
@@ -75,6 +86,7 @@ class _ImportVisitor(ast.NodeVisitor):
     visit_FunctionDef = visit_AsyncFunctionDef = visit_Lambda = _function
 
     def _add(self, name: str, line: int):
+        name = folder_name(name)
         # The longest prefix that is a project module (`a.b.C` -> `a.b`).
         while name and name not in self.modules:
             name = name.rpartition(".")[0]
@@ -95,6 +107,7 @@ class _ImportVisitor(ast.NodeVisitor):
             source = node.module or ""
         if source.split(".")[0] not in ROOTS:
             return
+        source = folder_name(source)
         for alias in node.names:
             submodule = f"{source}.{alias.name}"
             self._add(submodule if submodule in self.modules else source, node.lineno)

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from configs import get_config
+from exedec_tf.configs import get_config
 from exedec_tf.errors import ConfigError
 from exedec_tf.models import create_model, get_flax_params
 from exedec_tf.models.flax_checkpoint import CheckpointMismatchError

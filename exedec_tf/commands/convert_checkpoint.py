@@ -4,7 +4,7 @@ import sys
 
 
 def _run(args) -> int:
-    from configs import get_config
+    from exedec_tf.configs import get_config
     from exedec_tf.models import flax_checkpoint as fc
 
     try:

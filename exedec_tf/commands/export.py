@@ -5,7 +5,7 @@ import sys
 
 
 def _run(args) -> int:
-    from configs import get_config
+    from exedec_tf.configs import get_config
     from exedec_tf.decoding.settings import SearchSettings
     from exedec_tf.serving import export_beam_search_model
     from exedec_tf.serving.trained_model import trained_model

@@ -14,6 +14,7 @@ same examples under the same keys, hence the same files.
 
 import dataclasses
 import functools
+import inspect
 
 import numpy as np
 import tensorflow_datasets as tfds
@@ -27,6 +28,14 @@ from exedec_tf.experiments import Experiment, parse_experiment
 from exedec_tf.generation import api as generation
 
 RELEASED_SPLITS = ("test_released", "llm")
+
+# The license of the released ExeDec data (the generated splits replay its
+# generators), shown as the DatasetInfo's redistribution_info.
+DATA_LICENSE = (
+    "Creative Commons Attribution 4.0 International (CC-BY 4.0), "
+    "https://creativecommons.org/licenses/by/4.0/legalcode: the ExeDec data "
+    "released by Google DeepMind at https://github.com/google-deepmind/exedec."
+)
 
 
 @dataclasses.dataclass(eq=False)
@@ -168,11 +177,26 @@ class ExeDecBuilderBase(tfds.core.GeneratorBasedBuilder, skip_registration=True)
     )
     _use_beam = False
 
+    # TFDS finds a builder's files (checksums.tsv, README.md, CITATIONS.bib)
+    # by turning its module name into folders, which fails where the package
+    # name differs from the folder: `exedec_tf.datasets` is `tfds_builders/` in
+    # a checkout (exedec_tf.source_layout). Both come from the module's file.
+    def __init_subclass__(cls, **kwargs):
+        cls.pkg_dir_path = tfds.core.Path(inspect.getfile(cls)).parent
+        super().__init_subclass__(**kwargs)
+
+    @tfds.core.utils.classproperty
+    @classmethod
+    def code_path(cls) -> tfds.core.Path:
+        """The builder's module file (its checksums.tsv lies beside it)."""
+        return tfds.core.Path(inspect.getfile(cls))
+
     def _info(self) -> tfds.core.DatasetInfo:
         return self.dataset_info_from_configs(
             features=features(),
             supervised_keys=None,
             homepage="https://github.com/google-deepmind/exedec",
+            redistribution_info={"license": DATA_LICENSE},
         )
 
     def _download_and_prepare(self, dl_manager, download_config):

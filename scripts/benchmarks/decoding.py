@@ -32,7 +32,7 @@ import tensorflow as tf
 from absl import app, flags
 from tqdm import tqdm
 
-from configs import get_config
+from exedec_tf.configs import get_config
 from exedec_tf.decoding import NumpyBeamSearch, SearchSettings, standard_init
 from exedec_tf.decoding.model_search import encode_slots
 from exedec_tf.models import create_model

@@ -58,7 +58,7 @@ _JIT = flags.DEFINE_bool("jit", True, "XLA-compile the beam search.")
 
 def _shapes(domain: str, scale: str) -> dict:
     """The end-to-end (E, L, T) of each ExeDec model, from its config."""
-    from configs import config_name, get_config
+    from exedec_tf.configs import config_name, get_config
     from exedec_tf.models import ModelType
 
     shapes = {}

@@ -42,8 +42,8 @@ EXAMPLES = (
 
 def write_paper_checkpoints(folder: pathlib.Path) -> dict[str, pathlib.Path]:
     """Random-weight paper checkpoints, one per model of the preset."""
-    from configs import config_name, get_config
     from exedec_tf import presets
+    from exedec_tf.configs import config_name, get_config
     from exedec_tf.models.flax_checkpoint import export_flax_checkpoint
     from exedec_tf.models.model_types import create_model
 

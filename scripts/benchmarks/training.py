@@ -22,7 +22,7 @@ import numpy as np
 import tensorflow as tf
 from absl import app, flags
 
-from configs import get_config
+from exedec_tf.configs import get_config
 from exedec_tf.models import create_model
 from exedec_tf.training.loss import GroupedTokenLoss
 from exedec_tf.training.optimizer import make_optimizer

@@ -4,7 +4,7 @@ import dataclasses
 
 import pytest
 
-from configs import CONFIG_NAMES, config_name, get_config
+from exedec_tf.configs import CONFIG_NAMES, config_name, get_config
 from exedec_tf.data.split_sizes import SPLIT_SIZES
 from exedec_tf.errors import ConfigError
 from exedec_tf.models import paper_sizes

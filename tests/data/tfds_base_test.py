@@ -6,10 +6,10 @@ import tensorflow_datasets as tfds
 
 from exedec_tf.data import tfds_base
 from exedec_tf.data.split_sizes import SPLIT_SIZES, SplitSize
-from tests.conftest import shared_data_dir
-from tfds_builders.exedec_robustfill import (
+from exedec_tf.datasets.exedec_robustfill import (
     exedec_robustfill_dataset_builder as rf_module,
 )
+from tests.conftest import shared_data_dir
 
 
 def test_one_registered_config_per_experiment():
@@ -99,3 +99,14 @@ def test_beam_and_plain_builds_give_the_same_examples(tmp_path):
         # the parsed examples (and their order) are what must agree.
         assert plain == _records(tmp_path / "beam", split), split
         assert len(plain) == {"train": 12, "valid": 6, "test": 2}.get(split, 1000)
+
+
+def test_info_names_the_data_license_and_the_builder_files(tmp_path):
+    builder = rf_module.Builder(config="compose_new_op", data_dir=str(tmp_path))
+    assert "CC-BY 4.0" in builder.info.redistribution_info.license
+    assert builder.info.citation.startswith("@inproceedings{shi2024exedec")
+    # Found beside the module although the package is exedec_tf.datasets.
+    assert builder._checksums_path == rf_module.Builder.code_path.parent / (
+        "checksums.tsv"
+    )
+    assert builder._checksums_path.is_file()

@@ -6,7 +6,7 @@ import json
 import numpy as np
 import pytest
 
-from configs.registry import get_config
+from exedec_tf.configs.registry import get_config
 from exedec_tf.decoding.settings import SearchSettings
 from exedec_tf.decoding.validation import BeamSearchInputError
 from exedec_tf.errors import ExeDecError

@@ -62,7 +62,7 @@ def test_source_arguments_are_checked(tmp_path):
 def test_tfds_test_released_split(tmp_path):
     tfds = pytest.importorskip("tensorflow_datasets")
     from exedec_tf.data import tfds_base
-    from tfds_builders.exedec_robustfill.exedec_robustfill_dataset_builder import (
+    from exedec_tf.datasets.exedec_robustfill.exedec_robustfill_dataset_builder import (
         Builder,
     )
 

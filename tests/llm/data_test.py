@@ -25,7 +25,7 @@ def test_unknown_domain():
 def test_tfds_examples_give_the_same_rows(domain, version):
     # The builder's own generator for the `llm` split, without building TFDS.
     builder_module = pytest.importorskip(
-        f"tfds_builders.exedec_{domain}.exedec_{domain}_dataset_builder"
+        f"exedec_tf.datasets.exedec_{domain}.exedec_{domain}_dataset_builder"
     )
     path = llm_data_dir() / domain / "NONE.jsonl"
     fake_builder = types.SimpleNamespace(DOMAIN=domain)
@@ -40,7 +40,7 @@ def test_rows_from_a_built_tfds_dataset(tmp_path):
     # Builds the tiny RobustFill NONE config (its `llm` split is the sample).
     tfds = pytest.importorskip("tensorflow_datasets")
     from exedec_tf.data import tfds_base
-    from tfds_builders.exedec_robustfill.exedec_robustfill_dataset_builder import (
+    from exedec_tf.datasets.exedec_robustfill.exedec_robustfill_dataset_builder import (
         Builder,
     )
 

@@ -9,7 +9,7 @@ import pathlib
 
 import numpy as np
 
-from configs import get_config
+from exedec_tf.configs import get_config
 from exedec_tf.models import (
     SpecDecomposer,
     create_model,

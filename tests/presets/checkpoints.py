@@ -20,7 +20,7 @@ def tiny_checkpoint_bytes(domain: str, model_type: str, seed: int = 0) -> bytes:
 
     import keras
 
-    from configs import config_name, get_config
+    from exedec_tf.configs import config_name, get_config
     from exedec_tf.models.model_types import create_model
 
     keras.utils.set_random_seed(seed)

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 import tensorflow as tf
 
-from configs.registry import get_config
+from exedec_tf.configs.registry import get_config
 from exedec_tf.decoding import BeamSearchInputError, SearchSettings
 from exedec_tf.models import create_model
 from exedec_tf.serving import (

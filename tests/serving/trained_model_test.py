@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 import tensorflow as tf
 
-from configs.registry import get_config
+from exedec_tf.configs.registry import get_config
 from exedec_tf.serving.trained_model import load_weights, trained_model
 from exedec_tf.training.checkpoint_errors import CheckpointMismatchError
 from exedec_tf.training.checkpoints import TrainingCheckpoint

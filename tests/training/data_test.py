@@ -6,7 +6,7 @@ pipeline itself is tested in tests/data/pipeline_test.py.
 
 import pytest
 
-from configs import get_config
+from exedec_tf.configs import get_config
 from exedec_tf.training import data
 
 

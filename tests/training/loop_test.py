@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 import tensorflow as tf
 
-from configs import get_config
+from exedec_tf.configs import get_config
 from exedec_tf.data import pipeline
 from exedec_tf.models import create_model
 from exedec_tf.training import loop
