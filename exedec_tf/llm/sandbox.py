@@ -21,14 +21,21 @@ Guaranteed (Linux):
   * on x86_64 and aarch64 a seccomp filter (`seccomp.py`) denies sockets
     (no network), fork/clone, exec, ptrace/process_vm_* (no access to other
     processes' memory), kill, raising limits again, and every file-system
-    change (opening for writing, creating, removing, renaming files).
+    change (opening for writing, creating, removing, renaming files);
+  * where the kernel has Landlock (Linux >= 5.13 with the LSM enabled), reads
+    are limited to an allow-list (`landlock.py`): the interpreter's standard
+    library and `readable_paths`; every other file, /proc and /etc included,
+    cannot be opened, and no file can be changed anywhere. Newer Landlock
+    ABIs also deny TCP bind/connect (4) and signals or abstract Unix sockets
+    leaving the sandbox (6).
 
 Not guaranteed:
-  * files readable by this user can be read (there is no chroot or mount
-    namespace);
+  * without Landlock (`Sandbox.protections()` lacks "landlock"), files
+    readable by this user (by `nobody` under root) can be read: there is no
+    mount-namespace fallback;
   * on other architectures, or where seccomp is unavailable
-    (`Sandbox.protections()` says which apply), network and exec are not
-    blocked;
+    (`Sandbox.protections()` says which apply), exec is not blocked, nor the
+    network unless Landlock's ABI >= 4 covers TCP;
   * without Yama (ptrace_scope >= 1) a same-user process may open
     /proc/<pid>/mem of this process; `protect_parent=True` marks this
     process non-dumpable, which closes that path (it also disables core
@@ -147,6 +154,10 @@ class Sandbox:
       num_workers: the most calls that run at the same time.
       use_seccomp: install the seccomp filter in program processes.
       protect_parent: mark this process non-dumpable (see the module doc).
+      use_landlock: limit program processes' reads with Landlock, where the
+        kernel has it.
+      readable_paths: files or folders programs may read besides the
+        standard library (with Landlock).
       python: the interpreter for the workers (default: this one).
 
     Use as a context manager or call `close()`; workers start lazily.
@@ -159,6 +170,8 @@ class Sandbox:
         num_workers: int = 1,
         use_seccomp: bool = True,
         protect_parent: bool = False,
+        use_landlock: bool = True,
+        readable_paths=(),
         python: str | None = None,
     ):
         if time_limit <= 0:
@@ -174,6 +187,8 @@ class Sandbox:
             "cpu_seconds": int(time_limit) + 1,
             "memory_bytes": int(memory_limit),
             "seccomp": bool(use_seccomp),
+            "landlock": bool(use_landlock),
+            "readable_paths": [str(path) for path in readable_paths],
         }
         self._python = python or sys.executable
         self._idle: queue.LifoQueue = queue.LifoQueue()
@@ -202,6 +217,8 @@ class Sandbox:
         found.append("runs_as_nobody" if ready.get("nobody") else "rlimit_nproc")
         if ready.get("seccomp"):
             found.append("seccomp")
+        if ready.get("landlock"):
+            found.append("landlock")
         return found
 
     def _start_worker(self) -> "_Worker":

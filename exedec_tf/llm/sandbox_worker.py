@@ -3,7 +3,8 @@
 Started by `exedec_tf.llm.sandbox.Sandbox`; not meant to be run by hand.
 It imports the DSL runtimes once, then serves requests read as JSON lines on
 stdin. For each request it forks a fresh child that applies the limits
-(address space, CPU time, no file writes, no new processes, seccomp filter),
+(address space, CPU time, no file writes, no new processes, Landlock reads
+limited to the standard library, seccomp filter),
 runs the program with `execution.run_program` and writes the encoded results
 to a pipe; the worker enforces the wall-clock limit, kills the child when it
 is exceeded and answers one JSON line on stdout. A fresh child per request
@@ -20,7 +21,7 @@ import sys
 import time
 
 from exedec_tf import domains
-from exedec_tf.llm import execution, seccomp, values
+from exedec_tf.llm import execution, landlock, seccomp, values
 
 # Modules imported before forking, so programs can import them even when the
 # child runs as `nobody` and cannot read the interpreter's files.
@@ -62,6 +63,10 @@ def _child(request: dict, config: dict, write_fd: int) -> None:
     _limit(resource.RLIMIT_FSIZE, 0)
     _limit(resource.RLIMIT_CORE, 0)
     _limit(resource.RLIMIT_NPROC, 0)
+    if config.get("landlock", True):
+        # Before dropping root, which could not open the allowed paths
+        # under a root-only folder (e.g. an interpreter under /root).
+        landlock.restrict(config["readable"])
     if os.getuid() == 0:
         # Root ignores RLIMIT_NPROC, may read every file and other processes'
         # memory (/proc/<pid>/mem): run the program as `nobody` instead.
@@ -138,13 +143,15 @@ def _serve(request: dict, config: dict) -> dict:
     return {"status": "ok", "results": payload["results"]}
 
 
-def _probe_seccomp(config: dict) -> bool:
-    # Whether the filter can be installed here (a child tries, then exits).
-    if not config.get("seccomp", True):
-        return False
+def _probe(install) -> bool:
+    # Whether `install()` works here (a child tries, then exits).
     pid = os.fork()
     if pid == 0:
-        os._exit(0 if seccomp.install() else 1)
+        try:
+            ok = install()
+        except BaseException:  # noqa: BLE001 - a failed probe is a False.
+            ok = False
+        os._exit(0 if ok else 1)
     _, status = os.waitpid(pid, 0)
     return os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
 
@@ -152,12 +159,19 @@ def _probe_seccomp(config: dict) -> bool:
 def main(argv) -> int:
     """Serves requests until stdin closes."""
     config = json.loads(argv[1])
+    # Once per worker, not per program (sysconfig takes about 0.5 ms).
+    config["readable"] = landlock.runtime_paths() + config.get("readable_paths", [])
     out = sys.stdout.buffer
     ready = {
         "ready": True,
-        "seccomp": _probe_seccomp(config),
+        "seccomp": config.get("seccomp", True) and _probe(seccomp.install),
+        "landlock": config.get("landlock", True)
+        and _probe(lambda: landlock.restrict(config["readable"])),
         "nobody": os.getuid() == 0,
     }
+    # Programs get Landlock only where it works (else every one would crash);
+    # protections() reports its absence.
+    config["landlock"] = ready["landlock"]
     out.write(json.dumps(ready).encode("utf-8") + b"\n")
     out.flush()
     for line in sys.stdin.buffer:

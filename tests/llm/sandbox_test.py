@@ -1,7 +1,10 @@
 """The sandbox: same results as in-process execution, and the limits hold."""
 
+import pathlib
+import shutil
 import subprocess
 import sys
+import tempfile
 
 import pytest
 
@@ -103,6 +106,64 @@ def test_network_is_denied(sandbox):
     assert sandbox.run("deepcoder", code, DC_INPUTS) == [-1, -1, -1]
     # The same call works outside the sandbox (so the check can fail).
     assert execution.run_program("deepcoder", code, DC_INPUTS)[0] >= 0
+
+
+@pytest.fixture
+def secret_file():
+    # World-readable in a world-searchable folder: only Landlock keeps the
+    # program (even one run as `nobody`) from reading it.
+    folder = pathlib.Path(tempfile.mkdtemp(prefix="exedec_secret_"))
+    folder.chmod(0o755)
+    secret = folder / "secret.txt"
+    secret.write_text("s3cret")
+    secret.chmod(0o644)
+    yield secret
+    shutil.rmtree(folder)
+
+
+def _reader(path) -> str:
+    return f"def program(x0):\n  return open({str(path)!r}).read()"
+
+
+def test_program_cannot_read_files_outside_the_allow_list(sandbox, secret_file):
+    if "landlock" not in sandbox.protections():
+        pytest.skip(
+            "the kernel has no Landlock (Linux < 5.13 or the LSM disabled) and "
+            "the sandbox has no other read restriction"
+        )
+    inputs = {"x0": [[1]]}
+    assert sandbox.run("deepcoder", _reader(secret_file), inputs) == [None]
+    assert sandbox.run("deepcoder", _reader("/etc/passwd"), inputs) == [None]
+    # The same programs read both files without Landlock (the test can fail).
+    with Sandbox(time_limit=1.0, use_landlock=False) as open_reads:
+        assert "landlock" not in open_reads.protections()
+        assert open_reads.run("deepcoder", _reader(secret_file), inputs) == ["s3cret"]
+        assert open_reads.run("deepcoder", _reader("/etc/passwd"), inputs) != [None]
+
+
+def test_readable_paths_extend_the_allow_list(secret_file):
+    with Sandbox(time_limit=1.0, readable_paths=[secret_file]) as sb:
+        if "landlock" not in sb.protections():
+            pytest.skip("the kernel has no Landlock")
+        assert sb.run("deepcoder", _reader(secret_file), {"x0": [[1]]}) == ["s3cret"]
+
+
+def test_landlock_keeps_standard_library_imports(sandbox):
+    # colorsys is not preloaded by the worker: importing it reads its file.
+    code = (
+        "import sys\n"
+        "fresh = 'colorsys' not in sys.modules\n"
+        "import colorsys\n"
+        "def program(x0):\n"
+        "  return [fresh, colorsys.rgb_to_hsv(1.0, 0.0, 0.0)[2]]"
+    )
+    with Sandbox(time_limit=1.0, use_landlock=False) as open_reads:
+        expected = open_reads.run("deepcoder", code, {"x0": [[1]]})
+        if "runs_as_nobody" not in open_reads.protections():
+            assert expected == [[True, 1.0]]
+        # (As `nobody`, an interpreter under a root-only folder such as
+        # /root cannot be read at all, hence the preloaded modules.)
+    assert sandbox.run("deepcoder", code, {"x0": [[1]]}) == expected
 
 
 def test_program_cannot_read_parent_memory():

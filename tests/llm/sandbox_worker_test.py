@@ -28,6 +28,7 @@ def test_protocol():
     slow = dict(ok, code="while True:\n  pass", timeout=0.3)
     answers = _talk([json.dumps(dict(ok, timeout=5)), "not json", json.dumps(slow)])
     assert answers[0]["ready"] is True and "seccomp" in answers[0]
+    assert "landlock" in answers[0]
     assert answers[1] == {"status": "ok", "results": ["a"]}
     assert answers[2]["status"] == "error" and "JSONDecodeError" in answers[2]["error"]
     assert answers[3] == {"status": "timeout"}
