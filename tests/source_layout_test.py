@@ -94,3 +94,21 @@ def test_nothing_imports_the_folders_by_their_checkout_names():
     assert not offenders, (
         f"import exedec_tf.configs / exedec_tf.datasets instead: {offenders}"
     )
+
+
+def test_the_package_names_no_module_by_its_checkout_folder():
+    # A module name in a string (a registry default, an import_module
+    # argument) must be the installed one too: the wheel has no `configs`.
+    # (A bare "tfds_builders" may be the folder of a checkout, not a module.)
+    folder_name = re.compile(r"^(configs|tfds_builders)\.|^configs$")
+    offenders = []
+    for path in sorted((REPO / "exedec_tf").rglob("*.py")):
+        if path.name == "source_layout.py":
+            continue  # the mapping itself
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                if folder_name.match(node.value):
+                    offenders.append(f"{path.relative_to(REPO)}:{node.lineno}")
+    assert not offenders, (
+        f"name exedec_tf.configs / exedec_tf.datasets instead: {offenders}"
+    )
