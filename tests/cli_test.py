@@ -49,7 +49,7 @@ def test_convert_checkpoint_writes_keras_weights(tmp_path, capsys):
     }
     checkpoint = write_flax_checkpoint(tmp_path / "checkpoint_1200", params, 1200)
     out = tmp_path / "keras" / "synth.weights.h5"
-    argv = ["convert-checkpoint", "--checkpoint", str(tmp_path), "--config", name]
+    argv = ["convert-checkpoint", str(tmp_path), "--config", name]
     assert cli.main([*argv, "--output", str(out)]) == 0
     printed = capsys.readouterr().out
     num_params = sum(a.size for a in params.values())
@@ -69,7 +69,7 @@ def test_convert_checkpoint_reports_a_mismatch(tmp_path, capsys):
     }
     path = write_flax_checkpoint(tmp_path / "checkpoint_1", params, 1)
     out = tmp_path / "x.weights.h5"
-    argv = ["convert-checkpoint", "--checkpoint", str(path), "--output", str(out)]
+    argv = ["convert-checkpoint", str(path), "--output", str(out)]
     assert cli.main([*argv, "--config", "deepcoder_baseline_tiny"]) == 1
     err = capsys.readouterr().err
     assert (
@@ -86,7 +86,7 @@ def test_convert_checkpoint_reports_a_bad_file(tmp_path, capsys):
     path = tmp_path / "checkpoint_3"
     path.write_bytes(b"\x93\x01")  # a msgpack array cut short
     out = str(tmp_path / "x.weights.h5")
-    argv = ["convert-checkpoint", "--checkpoint", str(path), "--output", out]
+    argv = ["convert-checkpoint", str(path), "--output", out]
     assert cli.main([*argv, "--config", "deepcoder_baseline_tiny"]) == 1
     assert f"{path}: not a msgpack document" in capsys.readouterr().err
 
@@ -94,11 +94,11 @@ def test_convert_checkpoint_reports_a_bad_file(tmp_path, capsys):
 def test_convert_checkpoint_requires_its_flags(capsys):
     with pytest.raises(SystemExit):
         cli.main(["convert-checkpoint", "--config", "deepcoder_baseline_tiny"])
-    assert "--checkpoint" in capsys.readouterr().err
+    assert "required: checkpoint, --output" in capsys.readouterr().err
 
 
 def test_convert_checkpoint_reports_an_unknown_config(tmp_path, capsys):
-    argv = ["convert-checkpoint", "--checkpoint", str(tmp_path), "--config", "nope"]
+    argv = ["convert-checkpoint", str(tmp_path), "--config", "nope"]
     assert cli.main([*argv, "--output", str(tmp_path / "x.weights.h5")]) != 0
     err = capsys.readouterr().err
     assert "exedec-tf convert-checkpoint: error: unknown config 'nope'" in err

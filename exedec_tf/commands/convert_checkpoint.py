@@ -1,27 +1,47 @@
 """`exedec-tf convert-checkpoint`: original Flax checkpoint -> Keras weights."""
 
+import pathlib
 import sys
+
+from exedec_tf.commands import checkpoint_options
+
+
+def config_json_path(weights_path) -> pathlib.Path:
+    """Where the config of `<name>.weights.h5` is written: `<name>.config.json`."""
+    weights_path = pathlib.Path(weights_path)
+    return weights_path.with_name(
+        weights_path.name.removesuffix(".weights.h5") + ".config.json"
+    )
 
 
 def _run(args) -> int:
-    from exedec_tf.configs import get_config
+    from exedec_tf import original_checkpoints
     from exedec_tf.models import flax_checkpoint as fc
 
     try:
-        config = get_config(args.config)
-        checkpoint = fc.read_flax_checkpoint(args.checkpoint)
-        model = fc.convert_checkpoint(checkpoint, config)
-        out = fc.save_keras_weights(model, args.output)
+        config = checkpoint_options.explicit_config(args)
+        loaded = original_checkpoints.load_original_checkpoint(
+            args.checkpoint,
+            config=config,
+            domain=args.domain,
+            model_type=args.model_type,
+        )
+        out = fc.save_keras_weights(loaded.model, args.output)
     except (FileNotFoundError, ValueError) as error:
         # Mismatched configs and unreadable files are user errors: one line,
         # no traceback.
         print(f"exedec-tf convert-checkpoint: error: {error}", file=sys.stderr)
         return 1
+    config_path = config_json_path(out)
+    config_path.write_text(loaded.config.to_json() + "\n")
+    checkpoint = loaded.checkpoint
     step = "none" if checkpoint.step is None else checkpoint.step
+    how = "inferred config" if loaded.inferred else "config"
     print(
         f"converted {checkpoint.num_tensors} tensors "
-        f"({checkpoint.num_parameters:,} parameters, step {step}) "
-        f"into config {args.config}: {out}"
+        f"({checkpoint.num_parameters:,} parameters, step {step}) of "
+        f"{loaded.location.file} into {how} {loaded.config.name}: {out} "
+        f"(config: {config_path})"
     )
     return 0
 
@@ -30,19 +50,18 @@ def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "convert-checkpoint",
         help="convert an original Flax checkpoint to Keras weights",
+        description="Reads a checkpoint of the original's train.py and writes "
+        "Keras weights and, next to them, the config as JSON. For a "
+        "checkpoint in train.py's layout the whole config is inferred from "
+        "its hparam string, parameter shapes and directories.",
     )
     parser.add_argument(
-        "--checkpoint",
-        required=True,
-        help="checkpoint_<step> file, or its directory (newest step)",
-    )
-    parser.add_argument(
-        "--config",
-        required=True,
-        help="registered config the checkpoint was trained with, "
-        "e.g. robustfill_synthesizer_paper",
+        "checkpoint",
+        help="a checkpoint_<step> file, its <hparam_str> directory (newest "
+        "step), or the checkpoints/ or <model_type>/ directory above one run",
     )
     parser.add_argument(
         "--output", required=True, help="Keras weights file (*.weights.h5)"
     )
+    checkpoint_options.add_checkpoint_config_arguments(parser)
     parser.set_defaults(func=_run)

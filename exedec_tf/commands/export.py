@@ -3,17 +3,18 @@
 import argparse
 import sys
 
+from exedec_tf.commands import checkpoint_options
+
 
 def _run(args) -> int:
-    from exedec_tf.configs import get_config
     from exedec_tf.decoding.settings import SearchSettings
     from exedec_tf.serving import export_beam_search_model
     from exedec_tf.serving.trained_model import trained_model
 
     try:
-        config = get_config(args.config)
         if args.weights is None and not args.random_weights:
             raise ValueError("give --weights (or --random_weights for a test export)")
+        config = checkpoint_options.checkpoint_config(args, args.weights)
         model = trained_model(config, args.weights)
         settings = SearchSettings.from_experiment(
             config,
@@ -29,7 +30,7 @@ def _run(args) -> int:
     except (ValueError, FileNotFoundError, FileExistsError) as error:
         print(f"exedec-tf export: error: {error}", file=sys.stderr)
         return 2
-    print(f"exported {args.config} to {path}")
+    print(f"exported {config.name} to {path}")
     return 0
 
 
@@ -41,10 +42,11 @@ def register(subparsers) -> None:
         "encode and decode_logits, for tf.saved_model.load, saved_model_cli "
         "and TF Serving. L and T default to the published end-to-end values.",
     )
-    parser.add_argument("--config", required=True, help="registered config name")
+    checkpoint_options.add_checkpoint_config_arguments(parser)
     parser.add_argument(
         "--weights",
-        help="*.weights.h5 file, training checkpoint prefix, or training workdir",
+        help="*.weights.h5 file, training checkpoint prefix, training workdir, "
+        "or a checkpoint of the original's train.py (its config is inferred)",
     )
     parser.add_argument(
         "--random_weights",
