@@ -118,6 +118,13 @@ def _run(args) -> int:
         f"({100 * totals['accuracy']:.2f}%), mean time per problem "
         f"{totals['mean_time_per_problem_s']:.3f} s; results in {args.output_dir}"
     )
+    achievement = totals.get("subgoal_achievement")
+    if achievement:
+        print(
+            f"predicted subgoals achieved by the best elements' program parts: "
+            f"{100 * achievement['rate']:.2f}% of {achievement['num_subgoals']} "
+            f"(step, example) pairs"
+        )
     return 0
 
 

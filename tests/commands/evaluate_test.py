@@ -92,3 +92,27 @@ def test_missing_dataset_dir_is_reported(fake_models, tmp_path, capsys):
 def test_merge_without_shards_is_reported(tmp_path, capsys):
     assert cli.main(["evaluate", "--output_dir", str(tmp_path), "--merge"]) == 2
     assert "no results-shard" in capsys.readouterr().err
+
+
+def test_prints_the_subgoal_achievement_rate(fake_models, tmp_path, capsys):
+    problem = cases.RF_PROBLEM
+    released = tmp_path / "problems.jsonl"
+    released.write_text(
+        json.dumps(
+            {
+                "index": 0,
+                "inputs": list(problem.inputs),
+                "outputs": list(problem.outputs),
+                "program": "8 111|4 83",
+            }
+        )
+        + "\n"
+    )
+    args = _base(tmp_path / "out")
+    args[args.index("--released_file") + 1] = str(released)
+    assert cli.main(args) == 0
+    printed = capsys.readouterr().out
+    assert "solved 1/1" in printed
+    assert "subgoals achieved by the best elements' program parts: 100.00% of 8" in (
+        printed
+    )
