@@ -63,18 +63,25 @@ class RegexArg:
         "_flags",
     )
 
-    def __init__(self, token, count: int, inputs: tuple[str, ...]):
-        if count < 1:
-            # No index could be drawn (the original's choice would fail).
-            raise ValueError(f"count of {token!r} must be positive, got {count}")
-        self.token = token
-        # (ids, span function, findall) of the token, built once per run.
-        self._info = info = _token_info(token)
-        self.ids = info[0]
-        self.index_draw = draw = _INDEX_DRAWS[
-            count if count < _MAX_INDEX else _MAX_INDEX
-        ]
-        self.indices = draw[0]
+    def __init__(
+        self, token, count: int, inputs: tuple[str, ...], static: tuple | None = None
+    ):
+        """A regex argument of one task.
+
+        Args:
+          token: the delimiter character or Type member.
+          count: its count in the task's counter (>= 1).
+          inputs: the task's input strings.
+          static: `_static_fields(token, count)` if the caller has it (a
+            TaskContext looks it up in a table); computed if None.
+        """
+        if static is None:
+            if count < 1:
+                # No index could be drawn (the original's choice would fail).
+                raise ValueError(f"count of {token!r} must be positive, got {count}")
+            static = _static_fields(token, count)
+        # ids; (ids, span function, findall) built once per run; the indices.
+        self.token, self.ids, self._info, self.index_draw, self.indices = static
         self._inputs = inputs
         self._spans = None
         self._min_count = None
@@ -231,6 +238,37 @@ def _token_info(token) -> tuple:
     return _make_token_info(token) if info is None else info
 
 
+def _static_fields(token, count: int) -> tuple:
+    # What a RegexArg of `token` and `count` (>= 1) holds besides its caches.
+    info = _token_info(token)
+    draw = _INDEX_DRAWS[count if count < _MAX_INDEX else _MAX_INDEX]
+    return token, info[0], info, draw, draw[0]
+
+
+# _DELIMITER_STATIC[d][c] / _TYPE_STATIC[t.value][c]: `_static_fields` for
+# counts c = 1.._MAX_INDEX (larger counts draw like _MAX_INDEX); index 0 is
+# None, so a zero count takes the checking path.
+_DELIMITER_STATIC = {
+    d: (None, *(_static_fields(d, c) for c in range(1, _MAX_INDEX + 1)))
+    for d in DELIMITER
+}
+_TYPE_STATIC = {
+    t.value: (None, *(_static_fields(t, c) for c in range(1, _MAX_INDEX + 1)))
+    for t in Type
+}
+
+
+def _regex_args(counts: dict, table: dict, inputs: tuple[str, ...]) -> tuple:
+    """RegexArgs of a counter's keys, in order, with static fields from `table`."""
+    args = []
+    for token, count in counts.items():
+        row = table.get(token if type(token) is str else token._value_)
+        index = count if count < _MAX_INDEX else _MAX_INDEX
+        static = None if row is None or index < 1 else row[index]
+        args.append(RegexArg(token, count, inputs, static))
+    return tuple(args)
+
+
 def _position(spans: list, index: int, start: bool) -> int:
     count = len(spans)
     k = index - 1 if index > 0 else count + index
@@ -321,12 +359,8 @@ class TaskContext:
         self.expressions = {} if expressions is None else expressions
         self.inputs = values = tuple(inputs)
         self.min_length = min(map(len, values))
-        self.delimiters = tuple(
-            [RegexArg(d, count, values) for d, count in delimiter_counts.items()]
-        )
-        self.types = tuple(
-            [RegexArg(t, count, values) for t, count in type_counts.items()]
-        )
+        self.delimiters = _regex_args(delimiter_counts, _DELIMITER_STATIC, values)
+        self.types = _regex_args(type_counts, _TYPE_STATIC, values)
         self._outputs: dict[str, tuple[str, ...]] = {}
         self._trim = None
 
