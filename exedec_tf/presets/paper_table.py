@@ -12,6 +12,7 @@ import json
 import pathlib
 
 from exedec_tf.presets.api import prepare
+from exedec_tf.presets.errors import PresetError
 from exedec_tf.presets.figure import bar_chart
 from exedec_tf.presets.registry import Preset, select_presets
 from exedec_tf.presets.table import (
@@ -29,10 +30,26 @@ def run_dir(output_dir, preset: Preset) -> pathlib.Path:
 
 def released_test_file(domain: str, experiment: str, released_dir=None):
     """The released test problems of an experiment (verified; downloaded into
-    the released-data cache when `released_dir` does not hold them)."""
+    the released-data cache when `released_dir` does not hold them).
+
+    Raises:
+      PresetError: the file is missing and cannot be downloaded (the message
+        says where to put it).
+    """
     from exedec_tf.data import sources
 
-    return sources.fetch_file("test_data", domain, experiment, cache_dir=released_dir)
+    try:
+        return sources.fetch_file(
+            "test_data", domain, experiment, cache_dir=released_dir
+        )
+    except OSError as error:
+        folder = released_dir or sources.default_cache_dir()
+        raise PresetError(
+            f"the released {domain} {experiment} test problems are not in "
+            f"{folder}/test_data and cannot be downloaded ({error}); run "
+            "`exedec-tf download --families test_data` where there is network "
+            "and copy the folder here (--released_dir or $EXEDEC_DATA_DIR)"
+        ) from None
 
 
 def evaluate_grid(

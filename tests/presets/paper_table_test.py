@@ -100,3 +100,19 @@ def test_no_runs_is_a_clear_error(tmp_path):
     (tmp_path / "runs").mkdir()
     with pytest.raises(ValueError, match="no finished deepcoder runs"):
         paper_table.paper_table(tmp_path, "deepcoder", merge=True)
+
+
+def test_released_problems_unavailable_offline(tmp_path, monkeypatch):
+    import urllib.error
+
+    from exedec_tf.data import sources
+    from exedec_tf.presets.errors import PresetError
+
+    def offline(*args, **kwargs):
+        raise urllib.error.URLError("no network")
+
+    monkeypatch.setattr(sources.urllib.request, "urlopen", offline)
+    with pytest.raises(PresetError, match="exedec-tf download --families test_data"):
+        paper_table.released_test_file("robustfill", "NONE", tmp_path)
+    found = paper_table.released_test_file("robustfill", "NONE", shared_data_dir())
+    assert found == shared_data_dir() / "test_data" / "robustfill" / "NONE.jsonl"
