@@ -72,3 +72,29 @@ def test_crc32c_when_the_object_has_no_md5(fake, tmp_path):
     assert obj.md5_hash is None
     with pytest.raises(ChecksumMismatchError, match="CRC32C"):
         download_object(BucketClient(fake.url), obj, tmp_path / "c", progress=False)
+
+
+def test_two_concurrent_downloads_fetch_once(fake, tmp_path):
+    import threading
+
+    dest = tmp_path / "checkpoint_7"
+    obj = _object(fake)
+    # Slow answers: the second download starts while the first is running.
+    fake.media_delay_s = 0.5
+    results, errors = [], []
+
+    def fetch():
+        try:
+            client = BucketClient(fake.url)
+            results.append(download_object(client, obj, dest, progress=False))
+        except Exception as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+
+    threads = [threading.Thread(target=fetch) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert errors == [] and results == [dest, dest]
+    assert dest.read_bytes() == DATA
+    assert len(fake.media_requests()) == 1

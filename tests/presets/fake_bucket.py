@@ -11,6 +11,7 @@ import hashlib
 import http.server
 import json
 import threading
+import time
 import urllib.parse
 
 from exedec_tf.presets.checksums import crc32c_update
@@ -37,6 +38,8 @@ class FakeBucket:
         self.drop_once: set[str] = set()
         self.corrupt: set[str] = set()
         self.no_md5: set[str] = set()
+        # Seconds each media download waits before answering.
+        self.media_delay_s = 0.0
         self._checksums = {}
         self._server = None
         self._thread = None
@@ -109,6 +112,7 @@ class FakeBucket:
                 self.wfile.write(body)
 
             def _media(self, name):
+                time.sleep(bucket.media_delay_s)
                 if name not in bucket.objects:
                     return self._send(404, b"no such object")
                 if name in bucket.fail_once:
