@@ -153,7 +153,13 @@ def markdown_table(cells, domain: str) -> str:
         lines.append("| " + " | ".join(row) + " |")
     seeds = sorted({s for c in cells for s in c.per_seed})
     sizes = sorted({c.num_problems for c in cells})
-    sources = sorted({c.reference_source for c in cells if c.reference_source})
+    sources = sorted(
+        {
+            c.reference_source.removeprefix("third-party: ")
+            for c in cells
+            if c.reference_source
+        }
+    )
     notes = [
         "",
         f"{domain}: accuracy (%) of the published checkpoints evaluated by exedec-tf "
