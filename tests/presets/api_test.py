@@ -81,3 +81,34 @@ def test_an_unknown_name_fails_before_any_network():
         presets.prepare(
             "robustfill_none_exedec_seed99", bucket_url="http://127.0.0.1:9"
         )
+
+
+@pytest.mark.slow
+def test_a_paper_size_checkpoint_under_its_published_name(tmp_path):
+    # Random weights of the published joint model (with Adam moments, as in
+    # the bucket: about 290 MiB), found under the exact directory the
+    # scripts name, converted with the config inferred from that name.
+    from exedec_tf.configs import config_name, get_config
+    from exedec_tf.models.flax_checkpoint import export_flax_checkpoint
+    from exedec_tf.models.model_types import create_model
+
+    name = "robustfill_none_ablation_seed10"
+    (spec,) = presets.get_preset(name).checkpoints
+    config = get_config(config_name("robustfill", spec.model_type, "paper"))
+    path = export_flax_checkpoint(
+        create_model(config.model_type, config.model),
+        tmp_path / "ckpt" / "checkpoint_499999",
+        step=499999,
+    )
+    fake = FakeBucket(with_crc32c=False)
+    fake.add_file(spec.prefix + "checkpoint_499999", path)
+    with fake:
+        prepared = presets.prepare(
+            name, bucket_url=fake.url, cache_dir=tmp_path / "cache", progress=False
+        )
+    (model,) = prepared.models
+    assert model.checkpoint.size > 250 * 2**20
+    assert model.config_name == f"robustfill_joint_{spec.hparam_str}"
+    assert (model.path / "saved_model.pb").is_file()
+    loaded = prepared.load_models()
+    assert loaded["synthesizer"].model_type == "joint_model"
