@@ -72,8 +72,12 @@ def _run(args) -> int:
             prepared = prepare_preset(args)
             paths = model_paths(args, prepared)
             domain, released_file = args.domain, args.released_file
+            models = None
             if prepared is not None:
                 domain = prepared.preset.domain
+                # Recorded by preset and checksum, not cache path, so shards
+                # run on machines with different caches still merge.
+                paths, models = prepared.model_ids(), prepared.load_models()
                 if not (args.dataset_dir or released_file or args.data_dir):
                     # A preset's own experiment: its released test problems.
                     from exedec_tf.presets.paper_table import released_test_file
@@ -102,6 +106,7 @@ def _run(args) -> int:
                 shard_count=args.shard_count,
                 num_problems=args.num_problems,
                 progress=not args.no_progress,
+                models=models,
             )
     except (
         ValueError,

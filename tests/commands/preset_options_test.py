@@ -63,6 +63,10 @@ def test_evaluate_with_a_preset_defaults_to_its_released_problems(
     assert summary["totals"]["num_problems"] == 2
     assert summary["settings"]["released_file"].endswith("robustfill/NONE.jsonl")
     assert summary["settings"]["method"] == "separate"
+    # Models named by preset and checksum (not by this machine's cache path).
+    models = summary["settings"]["models"]
+    assert sorted(models) == ["spec_decomposer", "synthesizer"]
+    assert all(v.startswith(f"preset:{NAME}:") for v in models.values())
 
 
 @pytest.mark.parametrize(
