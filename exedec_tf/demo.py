@@ -15,13 +15,19 @@ configs, a paper-scale dataset and an accelerator).
 """
 
 import dataclasses
-import importlib
 import json
 import pathlib
 import sys
 import time
 
+from exedec_tf import stages
+from exedec_tf.errors import ConfigError
+from exedec_tf.experiment_config import ExperimentConfig, TrainConfig
+from exedec_tf.models.model_type import ModelType
+
 DOMAIN = "robustfill"
+# The two models the demo trains, in training order.
+MODEL_TYPES = (ModelType.SPEC_DECOMPOSER, ModelType.SYNTHESIZER)
 # A hand-written problem for the synthesize stage: the first letters of two
 # words, upper-cased, joined by a dot.
 HAND_WRITTEN_EXAMPLES = (
@@ -38,8 +44,10 @@ class DemoSettings:
 
     Attributes:
       experiment: the generalization split (TFDS config and released file).
-      scale: TFDS size preset of the generated splits (see `tfds_base.SCALES`).
-      model_scale: config scale of the two models (`tiny`, `small`, `paper`).
+      scale: TFDS size preset of the generated splits (see
+        `exedec_tf.data.split_sizes`).
+      model_scale: config scale of the two models (`tiny`, `small`, `paper`);
+        the front end resolves the configs of that scale.
       train_steps: updates per model.
       steps_per_loop: updates between checkpoints.
       batch_size: global training batch.
@@ -76,49 +84,42 @@ class DemoSettings:
         ):
             value = getattr(self, name)
             if type(value) is not int or value < 1:
-                raise ValueError(f"{name} must be a positive int, got {value!r}")
+                raise ConfigError(f"{name} must be a positive int, got {value!r}")
         if self.max_parts is not None and (
             type(self.max_parts) is not int or self.max_parts < 1
         ):
-            raise ValueError(
+            raise ConfigError(
                 f"max_parts must be a positive int or None, got {self.max_parts!r}"
             )
-        if self.train_steps % self.steps_per_loop:
-            raise ValueError(
-                f"train_steps {self.train_steps} must be a multiple of "
-                f"steps_per_loop {self.steps_per_loop}"
-            )
+        # The training knobs obey the training config's rules.
+        self.train_config(TrainConfig())
 
-
-def repository_root() -> pathlib.Path:
-    """The checkout holding `tfds_builders/` (the demo runs from a clone)."""
-    root = pathlib.Path(__file__).resolve().parents[1]
-    if not (root / "tfds_builders").is_dir():
-        raise FileNotFoundError(
-            f"no tfds_builders/ folder beside the exedec_tf package in {root}; "
-            "the demo needs a clone of the repository (pip install -e .)"
+    def train_config(self, base: TrainConfig) -> TrainConfig:
+        """`base` with the demo's training length and batch."""
+        return dataclasses.replace(
+            base,
+            num_steps=self.train_steps,
+            steps_per_loop=self.steps_per_loop,
+            batch_size=self.batch_size,
+            group_size=min(self.batch_size, 16),
         )
-    return root
+
+    def configure(self, config: ExperimentConfig) -> ExperimentConfig:
+        """One model's config with the demo's data, training and loop settings."""
+        return dataclasses.replace(
+            config.override(
+                {
+                    "data.experiment": self.experiment,
+                    "data.scale": self.scale,
+                    "inference.beam_size": self.beam_size,
+                    "inference.batch_size": self.batch_problems,
+                }
+            ),
+            train=self.train_config(config.train),
+        )
 
 
-def _load_builder_class(domain: str):
-    """The `Builder` class of `tfds_builders/exedec_<domain>` in the checkout.
-
-    TFDS reads the builder's README and citations through its package, so the
-    module is imported as `tfds_builders.exedec_<domain>....` with the
-    checkout on the import path.
-    """
-    root = str(repository_root())
-    if root not in sys.path:
-        sys.path.append(root)
-    name = f"exedec_{domain}"
-    module = importlib.import_module(
-        f"exedec_tf.datasets.{name}.{name}_dataset_builder"
-    )
-    return module.Builder
-
-
-class _Stages:
+class _Progress:
     """Numbered, timed progress lines on `out`."""
 
     def __init__(self, total: int, out):
@@ -136,57 +137,6 @@ class _Stages:
 
     def say(self, text: str) -> None:
         print(f"    {text}", file=self._out, flush=True)
-
-
-def build_dataset(settings: DemoSettings, data_dir, manual_dir=None) -> pathlib.Path:
-    """Builds (or reuses) the TFDS dataset; returns its version folder."""
-    import tensorflow_datasets as tfds
-
-    from exedec_tf.data.tfds_base import ExeDecConfig
-
-    config = ExeDecConfig(
-        name=f"{settings.experiment.lower()}_{settings.scale}",
-        experiment=settings.experiment,
-        scale=settings.scale,
-    )
-    builder = _load_builder_class(DOMAIN)(config=config, data_dir=str(data_dir))
-    download_config = tfds.download.DownloadConfig(
-        manual_dir=str(manual_dir) if manual_dir else None
-    )
-    builder.download_and_prepare(download_config=download_config)
-    return pathlib.Path(builder.data_dir)
-
-
-def train_model(settings: DemoSettings, model_type: str, dataset_dir, workdir):
-    """Trains (or resumes, or skips when done) one model; returns its config."""
-    from exedec_tf.configs import get_config
-    from exedec_tf.training import data, loop
-
-    config = get_config(
-        f"{DOMAIN}_{model_type}_{settings.model_scale}",
-        num_steps=settings.train_steps,
-        steps_per_loop=settings.steps_per_loop,
-        batch_size=settings.batch_size,
-        group_size=min(settings.batch_size, 16),
-    )
-    examples = data.load_examples(config, dataset_dir)
-    _, history = loop.train(config, examples, workdir, verbose=2)
-    return config, history
-
-
-def export_model(config, workdir, export_dir) -> pathlib.Path:
-    """Exports the newest checkpoint of `workdir` (reused when present)."""
-    from exedec_tf.decoding.settings import SearchSettings
-    from exedec_tf.serving import export_beam_search_model
-    from exedec_tf.serving.trained_model import trained_model
-
-    export_dir = pathlib.Path(export_dir)
-    if (export_dir / "saved_model.pb").exists():
-        return export_dir
-    model = trained_model(config, str(workdir))
-    return export_beam_search_model(
-        model, export_dir, config.model_type, SearchSettings.from_experiment(config)
-    )
 
 
 def _released_file(settings: DemoSettings, released_dir) -> pathlib.Path:
@@ -221,22 +171,22 @@ def select_problems(released_file, max_parts: int | None, out_file) -> pathlib.P
     return out_file
 
 
-def _show_solved(summary: dict, count: int, stages: _Stages) -> None:
+def _show_solved(summary: dict, count: int, progress: _Progress) -> None:
     from exedec_tf import domains
 
     domain = domains.get(DOMAIN)
     solved = [p for p in summary["problems"] if p["solved"]][:count]
     for record in solved:
-        stages.say(f"problem {record['index']}: solved in {record['steps']} steps")
+        progress.say(f"problem {record['index']}: solved in {record['steps']} steps")
         program = record["predicted_program"]
-        stages.say(f"  program: {domain.describe_program(program)}")
+        progress.say(f"  program: {domain.describe_program(program)}")
         for x, y in list(zip(record["inputs"], record["outputs"], strict=True))[:2]:
-            stages.say(f"  example: {x!r} -> {y!r}")
+            progress.say(f"  example: {x!r} -> {y!r}")
         for step, parts in enumerate(record["subgoals"], 1):
-            stages.say(f"  subgoal {step}: {list(parts)}")
+            progress.say(f"  subgoal {step}: {list(parts)}")
 
 
-def _show_first_errors(summary: dict, stages: _Stages) -> None:
+def _show_first_errors(summary: dict, progress: _Progress) -> None:
     """Where the unsolved problems first went wrong (the original's analysis:
     the best beam element against the ground-truth decomposition)."""
     records = [r for r in summary["problems"] if not r["solved"]]
@@ -246,10 +196,12 @@ def _show_first_errors(summary: dict, stages: _Stages) -> None:
     for record in records:
         where = record.get("first_error") or "no single first error"
         first[where] = first.get(where, 0) + 1
-    stages.say("unsolved problems, by the first wrong prediction of the best element:")
+    progress.say(
+        "unsolved problems, by the first wrong prediction of the best element:"
+    )
     for where, count in sorted(first.items(), key=lambda item: -item[1]):
-        stages.say(f"  {count:4d}  {where}")
-    stages.say(
+        progress.say(f"  {count:4d}  {where}")
+    progress.say(
         "tiny models trained for minutes rarely predict every example's subgoal "
         "exactly; train longer (--train_steps), or use --model_scale=small"
     )
@@ -257,6 +209,7 @@ def _show_first_errors(summary: dict, stages: _Stages) -> None:
 
 def run_demo(
     work_dir,
+    configs,
     released_dir=None,
     settings: DemoSettings | None = None,
     out=None,
@@ -266,57 +219,70 @@ def run_demo(
     Args:
       work_dir: folder for the dataset, training runs, exports and results
         (created; reused by a rerun).
+      configs: the configs of the two models, in `MODEL_TYPES` order (the
+        front end resolves them by name at `settings.model_scale`);
+        `settings` overrides their data, training and loop fields.
       released_dir: folder holding the released `test_data/` (and
         `llm_data/`); None downloads them into the cache.
       settings: sizes and knobs (defaults: `DemoSettings()`).
       out: text stream for progress (default stdout).
     """
+    from exedec_tf.synthesis import loading, user_examples
+
     out = out or sys.stdout
     settings = settings or DemoSettings()
+    configs = [settings.configure(config) for config in configs]
+    found = tuple(config.model_type for config in configs)
+    if found != MODEL_TYPES:
+        raise ConfigError(f"the demo needs configs of {MODEL_TYPES}, got {found}")
     work_dir = pathlib.Path(work_dir)
-    stages = _Stages(6, out)
+    progress = _Progress(6, out)
 
-    stages.begin(
+    progress.begin(
         f"Building the RobustFill {settings.experiment} dataset "
         f"({settings.scale} scale) with the TFDS builder"
     )
-    dataset_dir = build_dataset(settings, work_dir / "tfds", manual_dir=released_dir)
-    stages.say(f"dataset: {dataset_dir}")
-
-    from exedec_tf.synthesis import loading
+    dataset_dir = stages.build_dataset(
+        configs[0], work_dir / "tfds", manual_dir=released_dir
+    )
+    progress.say(f"dataset: {dataset_dir}")
 
     # Training runs belong to one dataset and model size.
     model_dir = work_dir / (
         f"{settings.experiment.lower()}_{settings.scale}_{settings.model_scale}"
     )
-    exports = {}
-    for number, model_type in enumerate(("spec_decomposer", "synthesizer"), 2):
-        if number == 2:
-            stages.begin(
-                f"Training {settings.model_scale} SpecDecomposer and Synthesizer "
-                f"models, {settings.train_steps} steps each"
-            )
-        stages.say(f"training the {model_type} (checkpoints in {model_dir / 'train'})")
-        config, history = train_model(
-            settings, model_type, dataset_dir, model_dir / "train" / model_type
+    progress.begin(
+        f"Training {settings.model_scale} SpecDecomposer and Synthesizer "
+        f"models, {settings.train_steps} steps each"
+    )
+    for config in configs:
+        name = config.model_type.short
+        progress.say(f"training the {name} (checkpoints in {model_dir / 'train'})")
+        _, history = stages.train(
+            config, dataset_dir, model_dir / "train" / name, verbose=2
         )
         if history.history.get("loss"):
-            stages.say(
-                f"{model_type}: final loss {history.history['loss'][-1]:.3f}, "
+            progress.say(
+                f"{name}: final loss {history.history['loss'][-1]:.3f}, "
                 f"sequence accuracy {history.history['sequence_accuracy'][-1]:.3f}"
             )
-        exports[model_type] = (config, model_dir / "train" / model_type)
 
-    stages.begin("Exporting both models as SavedModels (XLA beam search)")
+    progress.begin("Exporting both models as SavedModels (XLA beam search)")
     # Exports and results belong to one training length: a rerun with more
     # steps continues training and then exports and evaluates afresh.
     run_dir = model_dir / f"step_{settings.train_steps}"
     paths = {}
-    for model_type, (config, train_dir) in exports.items():
-        paths[model_type] = str(
-            export_model(config, train_dir, run_dir / "export" / model_type)
+    for config in configs:
+        name = config.model_type.short
+        paths[name] = str(
+            stages.export(
+                config,
+                model_dir / "train" / name,
+                run_dir / "export" / name,
+                reuse=True,
+            )
         )
-        stages.say(f"{model_type}: {paths[model_type]}")
+        progress.say(f"{name}: {paths[name]}")
     model_paths = loading.ModelPaths(**paths)
 
     which = (
@@ -324,7 +290,7 @@ def run_demo(
         if settings.max_parts is None
         else (f" with at most {settings.max_parts} program parts")
     )
-    stages.begin(
+    progress.begin(
         f"Running ExeDec (beam {settings.beam_size}) on the first "
         f"{settings.num_problems} released {settings.experiment} test problems"
         f"{which}"
@@ -334,53 +300,40 @@ def run_demo(
         settings.max_parts,
         work_dir / f"problems_{settings.experiment}_max{settings.max_parts}.jsonl",
     )
-    stages.say(f"problems: {problems_file}")
-    from exedec_tf.evaluation.api import evaluate_from_paths
-
+    progress.say(f"problems: {problems_file}")
     results_dir = run_dir / (
         f"results_beam{settings.beam_size}_max{settings.max_parts or 'all'}"
     )
-    from exedec_tf.synthesis.options import LoopOptions
-
-    summary = evaluate_from_paths(
-        results_dir,
+    inference = configs[-1].inference
+    summary = stages.evaluate(
+        inference,
         model_paths,
+        results_dir,
         released_file=problems_file,
         domain=DOMAIN,
-        options=LoopOptions(beam_size=settings.beam_size),
-        batch_size=settings.batch_problems,
         num_problems=settings.num_problems,
     )
 
-    stages.begin("Results")
+    progress.begin("Results")
     totals = summary["totals"]
-    stages.say(
+    progress.say(
         f"solved {totals['num_solved']} of {totals['num_problems']} problems "
         f"(accuracy {100 * totals['accuracy']:.1f}%), "
         f"{totals['mean_time_per_problem_s']:.2f} s per problem"
     )
-    _show_solved(summary, settings.show, stages)
-    _show_first_errors(summary, stages)
-    stages.say(f"per-problem results: {results_dir}")
+    _show_solved(summary, settings.show, progress)
+    _show_first_errors(summary, progress)
+    progress.say(f"per-problem results: {results_dir}")
 
-    stages.begin("Synthesizing a program for a hand-written example")
-    from exedec_tf import domains
-    from exedec_tf.synthesis import user_examples
-
-    domain = domains.get(DOMAIN)
+    progress.begin("Synthesizing a program for a hand-written example")
     for x, y in HAND_WRITTEN_EXAMPLES:
-        stages.say(f"{x!r} -> {y!r}")
-    problem = user_examples.problem_from_examples(domain, HAND_WRITTEN_EXAMPLES)
-    models = loading.load_models(model_paths, DOMAIN)
-    report = user_examples.synthesize_examples(
-        problem,
-        domain,
-        options=LoopOptions(beam_size=settings.beam_size),
-        **models,
+        progress.say(f"{x!r} -> {y!r}")
+    problem, report = stages.synthesize(
+        inference, DOMAIN, HAND_WRITTEN_EXAMPLES, model_paths
     )
     for line in user_examples.format_report(problem, report).splitlines():
-        stages.say(line)
-    stages.say(
+        progress.say(line)
+    progress.say(
         "same call from the shell: exedec-tf synthesize --domain=robustfill "
         f"--spec_decomposer={paths['spec_decomposer']} "
         f"--synthesizer={paths['synthesizer']} "

@@ -11,6 +11,7 @@ dotted path, from values or from command-line strings:
 """
 
 import dataclasses
+import hashlib
 import json
 import types
 import typing
@@ -78,6 +79,11 @@ class TrainConfig:
             self,
             ("batch_size", "group_size", "num_steps", "warmup_steps", "steps_per_loop"),
         )
+        if self.num_steps % self.steps_per_loop:
+            raise ConfigError(
+                f"num_steps {self.num_steps} must be a multiple of steps_per_loop "
+                f"{self.steps_per_loop}"
+            )
         if self.batch_size % self.group_size:
             raise ConfigError(
                 f"batch_size={self.batch_size} must be a multiple of "
@@ -141,8 +147,16 @@ class DataConfig:
 
     @property
     def tfds_config_name(self) -> str:
-        """The TFDS builder config name this data is built under."""
-        return f"{self.experiment.lower()}_{self.scale}"
+        """The TFDS builder config name this data is built under.
+
+        Split-size overrides add a digest of them, so datasets of different
+        sizes never share a folder.
+        """
+        name = f"{self.experiment.lower()}_{self.scale}"
+        if self.sizes:
+            text = json.dumps(self.sizes, sort_keys=True)
+            name += "_" + hashlib.sha256(text.encode()).hexdigest()[:8]
+        return name
 
     def split_sizes(self, domain: str) -> dict[str, SplitSize]:
         """The size of each generated split (the scale, then `sizes`)."""
@@ -153,10 +167,11 @@ class DataConfig:
 class InferenceConfig:
     """How an exported model searches and how the ExeDec loop runs."""
 
-    # Spec length L of the exported searches (the published end-to-end L).
-    spec_length: int
+    # Spec length L of the exported searches (registered configs: the
+    # published end-to-end L); None: unset, which only exporting needs.
+    spec_length: int | None = None
     # Maximum decode length T of the exported searches (EOS included).
-    max_decode_length: int
+    max_decode_length: int | None = None
     # Beam size K of the ExeDec loop and of every model's search.
     beam_size: int = 10
     # Penalise and finish beam elements that are invalid programs.
@@ -173,10 +188,16 @@ class InferenceConfig:
     batch_size: int = 1
 
     def __post_init__(self):
+        _check_positive(self, ("beam_size", "batch_size"))
         _check_positive(
-            self, ("spec_length", "max_decode_length", "beam_size", "batch_size")
+            self,
+            [
+                n
+                for n in ("spec_length", "max_decode_length")
+                if getattr(self, n) is not None
+            ],
         )
-        if self.max_decode_length < 2:
+        if self.max_decode_length is not None and self.max_decode_length < 2:
             raise ConfigError(
                 f"max_decode_length must be >= 2 (BOS and EOS), got "
                 f"{self.max_decode_length}"

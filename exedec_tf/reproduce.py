@@ -24,7 +24,9 @@ def resolve_data_dir(data_dir=None, cache_dir=None) -> pathlib.Path:
     if data_dir:
         path = pathlib.Path(data_dir)
         if not (path / "test_data").is_dir():
-            raise FileNotFoundError(f"no test_data/ folder in --data_dir {path}")
+            raise FileNotFoundError(
+                f"no test_data/ folder in the data directory {path}"
+            )
         return path
     sources.fetch_family("test_data", cache_dir)
     return pathlib.Path(cache_dir) if cache_dir else sources.default_cache_dir()

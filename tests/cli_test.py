@@ -1,5 +1,9 @@
 """Tests of the exedec-tf command line."""
 
+import subprocess
+import sys
+from importlib import metadata
+
 import numpy as np
 import pytest
 
@@ -70,7 +74,7 @@ def test_convert_checkpoint_reports_a_mismatch(tmp_path, capsys):
     path = write_flax_checkpoint(tmp_path / "checkpoint_1", params, 1)
     out = tmp_path / "x.weights.h5"
     argv = ["convert-checkpoint", str(path), "--output", str(out)]
-    assert cli.main([*argv, "--config", "deepcoder_baseline_tiny"]) == 1
+    assert cli.main([*argv, "--config", "deepcoder_baseline_tiny"]) == 2
     err = capsys.readouterr().err
     assert (
         "error: checkpoint does not match the config 'deepcoder_baseline_tiny'" in err
@@ -87,7 +91,7 @@ def test_convert_checkpoint_reports_a_bad_file(tmp_path, capsys):
     path.write_bytes(b"\x93\x01")  # a msgpack array cut short
     out = str(tmp_path / "x.weights.h5")
     argv = ["convert-checkpoint", str(path), "--output", out]
-    assert cli.main([*argv, "--config", "deepcoder_baseline_tiny"]) == 1
+    assert cli.main([*argv, "--config", "deepcoder_baseline_tiny"]) == 2
     assert f"{path}: not a msgpack document" in capsys.readouterr().err
 
 
@@ -99,6 +103,31 @@ def test_convert_checkpoint_requires_its_flags(capsys):
 
 def test_convert_checkpoint_reports_an_unknown_config(tmp_path, capsys):
     argv = ["convert-checkpoint", str(tmp_path), "--config", "nope"]
-    assert cli.main([*argv, "--output", str(tmp_path / "x.weights.h5")]) != 0
+    assert cli.main([*argv, "--output", str(tmp_path / "x.weights.h5")]) == 2
     err = capsys.readouterr().err
     assert "exedec-tf convert-checkpoint: error: unknown config 'nope'" in err
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as info:
+        cli.main(["--version"])
+    assert info.value.code == 0
+    assert capsys.readouterr().out.strip() == f"exedec-tf {cli.version()}"
+    assert cli.version() == metadata.version("exedec-tf")
+
+
+def test_every_command_is_listed():
+    text = cli.build_parser().format_help()
+    for command in ("demo", "train", "export", "evaluate", "synthesize"):
+        assert command in text
+
+
+def test_help_does_not_import_keras():
+    code = (
+        "import sys; from exedec_tf import cli; cli.build_parser(); "
+        "print('keras' in sys.modules, 'tensorflow' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.split() == ["False", "False"]

@@ -6,6 +6,7 @@ import json
 import pytest
 
 from exedec_tf import cli, demo
+from exedec_tf.commands import demo as demo_command
 from tests.conftest import shared_data_dir
 
 
@@ -37,11 +38,6 @@ def test_cli_reports_bad_settings(capsys):
     assert "multiple of steps_per_loop 3" in capsys.readouterr().err
 
 
-def test_builder_class_comes_from_the_checkout():
-    builder = demo._load_builder_class("robustfill")
-    assert builder.DOMAIN == "robustfill"
-
-
 @pytest.mark.slow
 def test_whole_pipeline_on_a_tiny_scale(tmp_path):
     data_dir = shared_data_dir()
@@ -55,7 +51,10 @@ def test_whole_pipeline_on_a_tiny_scale(tmp_path):
         beam_size=2,
     )
     out = io.StringIO()
-    summary = demo.run_demo(tmp_path, released_dir=data_dir, settings=settings, out=out)
+    configs = demo_command.demo_configs(settings)
+    summary = demo.run_demo(
+        tmp_path, configs, released_dir=data_dir, settings=settings, out=out
+    )
     text = out.getvalue()
     run = tmp_path / "none_tiny_tiny"
     for stage in range(1, 7):

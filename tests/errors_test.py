@@ -1,6 +1,7 @@
 import importlib
 import inspect
 import pathlib
+import re
 
 import pytest
 
@@ -8,12 +9,19 @@ import exedec_tf
 from exedec_tf.errors import ConfigError, ExeDecError
 
 _PACKAGE = pathlib.Path(exedec_tf.__file__).parent
-# Modules that define error classes; importing them must not need optional
-# dependencies beyond the project's own.
+_ERROR_CLASS = re.compile(r"^class \w*Error\b", re.MULTILINE)
+
+
+def _module_name(path: pathlib.Path) -> str:
+    parts = path.relative_to(_PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+# Modules that define error classes.
 _MODULES = sorted(
-    ".".join(path.relative_to(_PACKAGE.parent).with_suffix("").parts)
+    _module_name(path)
     for path in _PACKAGE.rglob("*.py")
-    if "Error(" in path.read_text()
+    if _ERROR_CLASS.search(path.read_text())
 )
 
 

@@ -59,10 +59,8 @@ def test_from_dict_names_unknown_and_missing_keys():
     with pytest.raises(ConfigError, match=r"unknown train fields: \['num_step'\]"):
         ExperimentConfig.from_dict(values)
     values = CONFIG.to_dict()
-    del values["inference"]["spec_length"]
-    with pytest.raises(
-        ConfigError, match=r"missing inference fields: \['spec_length'\]"
-    ):
+    del values["data"]["num_examples"]
+    with pytest.raises(ConfigError, match=r"missing data fields: \['num_examples'\]"):
         ExperimentConfig.from_dict(values)
 
 
@@ -163,3 +161,18 @@ def test_data_names_its_tfds_config():
     assert CONFIG.data.tfds_config_name == "none_tiny"
     config = CONFIG.override({"data.experiment": "LENGTH_GENERALIZATION"})
     assert config.data.tfds_config_name == "length_generalization_tiny"
+    small = CONFIG.override({"data.sizes": {"train": [1, 10, 10]}})
+    other = CONFIG.override({"data.sizes": {"train": [1, 20, 10]}})
+    assert small.data.tfds_config_name.startswith("none_tiny_")
+    assert small.data.tfds_config_name != other.data.tfds_config_name
+
+
+def test_inference_lengths_are_optional_but_validated():
+    assert InferenceConfig().spec_length is None
+    with pytest.raises(ConfigError, match="spec_length must be a positive int, got 0"):
+        InferenceConfig(spec_length=0)
+
+
+def test_num_steps_must_be_whole_loops():
+    with pytest.raises(ConfigError, match="num_steps 10 must be a multiple of"):
+        TrainConfig(num_steps=10, steps_per_loop=3)

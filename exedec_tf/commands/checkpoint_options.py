@@ -7,6 +7,7 @@ then inferred from its hparam string, parameter shapes and directories
 what its path does not say.
 """
 
+from exedec_tf.commands import options
 from exedec_tf.errors import ConfigError
 
 
@@ -36,6 +37,7 @@ def add_checkpoint_config_arguments(parser) -> None:
         help="the domain to infer with, if neither the path nor the "
         "vocabulary sizes tell it",
     )
+    options.add_overrides_argument(group)
 
 
 def explicit_config(args):
@@ -46,7 +48,7 @@ def explicit_config(args):
       ConfigError: both given, `--model_type`/`--domain` with either, an
         unknown name or a bad JSON file.
     """
-    from exedec_tf.configs import get_config
+    from exedec_tf.commands.registry import get_config
     from exedec_tf.original_checkpoints import read_config_json
 
     if args.config and args.config_json:

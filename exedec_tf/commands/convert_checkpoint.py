@@ -1,9 +1,8 @@
 """`exedec-tf convert-checkpoint`: original Flax checkpoint -> Keras weights."""
 
 import pathlib
-import sys
 
-from exedec_tf.commands import checkpoint_options
+from exedec_tf.commands import checkpoint_options, options
 
 
 def config_json_path(weights_path) -> pathlib.Path:
@@ -18,20 +17,16 @@ def _run(args) -> int:
     from exedec_tf import original_checkpoints
     from exedec_tf.models import flax_checkpoint as fc
 
-    try:
-        config = checkpoint_options.explicit_config(args)
-        loaded = original_checkpoints.load_original_checkpoint(
-            args.checkpoint,
-            config=config,
-            domain=args.domain,
-            model_type=args.model_type,
-        )
-        out = fc.save_keras_weights(loaded.model, args.output)
-    except (FileNotFoundError, ValueError) as error:
-        # Mismatched configs and unreadable files are user errors: one line,
-        # no traceback.
-        print(f"exedec-tf convert-checkpoint: error: {error}", file=sys.stderr)
-        return 1
+    config = checkpoint_options.explicit_config(args)
+    if config is not None:
+        config = options.apply_overrides(config, args)
+    loaded = original_checkpoints.load_original_checkpoint(
+        args.checkpoint,
+        config=config,
+        domain=args.domain,
+        model_type=args.model_type,
+    )
+    out = fc.save_keras_weights(loaded.model, args.output)
     config_path = config_json_path(out)
     config_path.write_text(loaded.config.to_json() + "\n")
     checkpoint = loaded.checkpoint

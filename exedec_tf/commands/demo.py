@@ -2,7 +2,6 @@
 
 import os
 import shutil
-import sys
 import warnings
 
 
@@ -17,34 +16,43 @@ def _quiet_tensorflow() -> None:
     logging.set_verbosity(logging.ERROR)
 
 
+def demo_configs(settings) -> list:
+    """The registered configs of the demo's two models at `settings.model_scale`."""
+    from exedec_tf import demo
+    from exedec_tf.commands.registry import config_name, get_config
+
+    return [
+        get_config(config_name(demo.DOMAIN, model_type, settings.model_scale))
+        for model_type in demo.MODEL_TYPES
+    ]
+
+
 def _run(args) -> int:
     _quiet_tensorflow()
     from exedec_tf import demo
 
-    try:
-        settings = demo.DemoSettings(
-            experiment=args.experiment,
-            scale=args.scale,
-            model_scale=args.model_scale,
-            train_steps=args.train_steps,
-            steps_per_loop=args.steps_per_loop,
-            batch_size=args.batch_size,
-            num_problems=args.num_problems,
-            max_parts=args.max_parts or None,
-            batch_problems=args.batch_problems,
-            beam_size=args.beam_size,
-            show=args.show,
-        )
-    except ValueError as error:
-        print(f"exedec-tf demo: error: {error}", file=sys.stderr)
-        return 2
+    settings = demo.DemoSettings(
+        experiment=args.experiment,
+        scale=args.scale,
+        model_scale=args.model_scale,
+        train_steps=args.train_steps,
+        steps_per_loop=args.steps_per_loop,
+        batch_size=args.batch_size,
+        num_problems=args.num_problems,
+        max_parts=args.max_parts or None,
+        batch_problems=args.batch_problems,
+        beam_size=args.beam_size,
+        show=args.show,
+    )
+    configs = demo_configs(settings)
     if args.fresh:
         shutil.rmtree(args.work_dir, ignore_errors=True)
-    demo.run_demo(args.work_dir, released_dir=args.data_dir, settings=settings)
+    demo.run_demo(args.work_dir, configs, released_dir=args.data_dir, settings=settings)
     return 0
 
 
 def register(subparsers) -> None:
+    from exedec_tf.data.split_sizes import SCALES
     from exedec_tf.demo import DemoSettings
     from exedec_tf.experiments import ALL_EXPERIMENTS
 
@@ -77,13 +85,13 @@ def register(subparsers) -> None:
     parser.add_argument(
         "--scale",
         default=defaults.scale,
-        choices=["tiny", "small", "paper"],
+        choices=SCALES,
         help="size of the generated dataset",
     )
     parser.add_argument(
         "--model_scale",
         default=defaults.model_scale,
-        choices=["tiny", "small", "paper"],
+        choices=SCALES,
         help="model configs to train",
     )
     for name, help_text in (

@@ -1,122 +1,53 @@
 """`exedec-tf evaluate`: run ExeDec (or a baseline) over a split; merge shards."""
 
-import argparse
-import sys
-
 from exedec_tf import domains
-from exedec_tf.commands.preset_options import add_preset_argument
-
-
-def add_model_arguments(parser) -> None:
-    """The SavedModel path flags shared by `evaluate` and `synthesize`."""
-    group = parser.add_argument_group(
-        "models (ExeDec: --spec_decomposer and --synthesizer; or --joint; "
-        "or --baseline)"
-    )
-    group.add_argument("--spec_decomposer", help="SpecDecomposer SavedModel folder")
-    group.add_argument("--synthesizer", help="Synthesizer SavedModel folder")
-    group.add_argument("--joint", help="joint (no-subgoal) model SavedModel folder")
-    group.add_argument("--baseline", help="Transformer baseline SavedModel folder")
-    add_preset_argument(parser)
-
-
-def add_loop_arguments(parser) -> None:
-    """The loop option flags shared by `evaluate` and `synthesize`."""
-    parser.add_argument("--beam_size", type=int, default=10, help="K (default 10)")
-    for name, text in (
-        ("detect_invalid", "penalise and finish invalid beam elements"),
-        ("use_execution", "run partial programs to derive the next spec"),
-        ("discard_repeat_functionality", "drop elements with repeated traces"),
-    ):
-        parser.add_argument(
-            f"--{name}",
-            action=argparse.BooleanOptionalAction,
-            default=True,
-            help=f"{text} (default on)",
-        )
-
-
-def loop_options(args):
-    """LoopOptions from parsed flags (argument errors become ValueError)."""
-    from exedec_tf.synthesis.options import LoopOptions
-
-    return LoopOptions(
-        beam_size=args.beam_size,
-        detect_invalid=args.detect_invalid,
-        use_execution=args.use_execution,
-        discard_repeat_functionality=args.discard_repeat_functionality,
-    )
-
-
-def model_paths(args, prepared=None):
-    """ModelPaths from parsed flags, or those of a prepared `--preset`."""
-    from exedec_tf.synthesis.loading import ModelPaths
-
-    if prepared is not None:
-        return prepared.model_paths()
-    return ModelPaths(args.spec_decomposer, args.synthesizer, args.joint, args.baseline)
+from exedec_tf.commands import options
 
 
 def _run(args) -> int:
+    from exedec_tf import stages
     from exedec_tf.commands.preset_options import prepare_preset
-    from exedec_tf.errors import ExeDecError
     from exedec_tf.evaluation import merge
-    from exedec_tf.evaluation.api import evaluate_from_paths
-    from exedec_tf.evaluation.results import ResultsError
-    from exedec_tf.synthesis.loading import ModelLoadError
 
-    try:
-        if args.merge:
-            summary = merge.merge_results(args.output_dir)
-        else:
-            prepared = prepare_preset(args)
-            paths = model_paths(args, prepared)
-            domain, released_file = args.domain, args.released_file
-            models = None
-            if prepared is not None:
-                domain = prepared.preset.domain
-                # Recorded by preset and checksum, not cache path, so shards
-                # run on machines with different caches still merge.
-                paths, models = prepared.model_ids(), prepared.load_models()
-                if not (args.dataset_dir or released_file or args.data_dir):
-                    # A preset's own experiment: its released test problems.
-                    from exedec_tf.presets.paper_table import released_test_file
-
-                    released_file = released_test_file(
-                        domain, prepared.preset.experiment
-                    )
+    if args.merge:
+        summary = merge.merge_results(args.output_dir)
+    else:
+        prepared = prepare_preset(args)
+        paths = options.model_paths(args, prepared)
+        domain, released_file = args.domain, args.released_file
+        models = None
+        if prepared is not None:
+            domain = prepared.preset.domain
+            # Recorded by preset and checksum, not cache path, so shards
+            # run on machines with different caches still merge.
+            paths, models = prepared.model_ids(), prepared.load_models()
             if not (args.dataset_dir or released_file or args.data_dir):
-                raise ValueError(
-                    "give --dataset_dir, --data_dir (with --domain and "
-                    "--experiment) or --released_file"
-                )
-            summary = evaluate_from_paths(
-                args.output_dir,
-                paths,
-                dataset_dir=args.dataset_dir,
-                split=args.split,
-                released_file=released_file,
-                domain=domain,
-                data_dir=args.data_dir,
-                experiment=args.experiment,
-                config_name=args.config_name,
-                options=loop_options(args),
-                batch_size=args.batch_size,
-                shard_index=args.shard_index,
-                shard_count=args.shard_count,
-                num_problems=args.num_problems,
-                progress=not args.no_progress,
-                models=models,
+                # A preset's own experiment: its released test problems.
+                from exedec_tf.presets.paper_table import released_test_file
+
+                released_file = released_test_file(domain, prepared.preset.experiment)
+        if not (args.dataset_dir or released_file or args.data_dir):
+            raise options.UsageError(
+                "give --dataset_dir, --data_dir (with --domain and --experiment) "
+                "or --released_file"
             )
-    except (
-        ValueError,
-        FileNotFoundError,
-        ModelLoadError,
-        ResultsError,
-        ExeDecError,
-    ) as error:
-        print(f"exedec-tf evaluate: error: {error}", file=sys.stderr)
-        return 2
+        summary = stages.evaluate(
+            options.inference_from_args(args),
+            paths,
+            args.output_dir,
+            dataset_dir=args.dataset_dir,
+            split=args.split,
+            released_file=released_file,
+            domain=domain,
+            data_dir=args.data_dir,
+            experiment=args.experiment,
+            config_name=args.config_name,
+            shard_index=args.shard_index,
+            shard_count=args.shard_count,
+            num_problems=args.num_problems,
+            progress=not args.no_progress,
+            models=models,
+        )
     totals = summary["totals"]
     print(
         f"solved {totals['num_solved']}/{totals['num_problems']} "
@@ -177,11 +108,14 @@ def register(subparsers) -> None:
     data.add_argument(
         "--num_problems", type=int, help="only the first n problems (default all)"
     )
-    add_model_arguments(parser)
-    add_loop_arguments(parser)
-    parser.add_argument(
-        "--batch_size", type=int, default=1, help="problems advancing together"
+    options.add_model_arguments(parser)
+    options.add_config_arguments(
+        parser,
+        required=False,
+        help_text="registered config whose inference settings (beam size, loop "
+        "options) are the defaults of the loop flags",
     )
+    options.add_loop_arguments(parser, with_batch=True)
     parser.add_argument("--shard_index", type=int, default=0, help="this shard")
     parser.add_argument("--shard_count", type=int, default=1, help="number of shards")
     parser.add_argument("--no_progress", action="store_true", help="no progress bar")

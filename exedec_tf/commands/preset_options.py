@@ -45,13 +45,14 @@ def prepare_preset(args):
     """The PreparedPreset of `--preset` (None without it).
 
     Raises:
-      ValueError: `--preset` together with model paths, or with another
+      UsageError: `--preset` together with model paths, or with another
         `--domain` than the preset's.
       PresetError: see `exedec_tf.presets.prepare`.
     """
     if not args.preset:
         return None
     from exedec_tf import presets
+    from exedec_tf.commands.options import UsageError
 
     given = [
         f"--{flag}"
@@ -59,11 +60,11 @@ def prepare_preset(args):
         if getattr(args, flag, None)
     ]
     if given:
-        raise ValueError(f"give --preset or model paths, not both (got {given})")
+        raise UsageError(f"give --preset or model paths, not both (got {given})")
     preset = presets.get_preset(args.preset)
     domain = getattr(args, "domain", None)
     if domain is not None and domain != preset.domain:
-        raise ValueError(
+        raise UsageError(
             f"--preset {preset.name} is a {preset.domain} model, not {domain}"
         )
     return presets.prepare(preset.name, **source_kwargs(args))

@@ -3,25 +3,23 @@
 import sys
 
 from exedec_tf import domains
-from exedec_tf.commands.evaluate import (
-    add_loop_arguments,
-    add_model_arguments,
-    loop_options,
-    model_paths,
-)
+from exedec_tf.commands import options
 
 
 def build_engine(args):
     """The served engine from the parsed flags (a preset or model paths)."""
     from exedec_tf.commands.preset_options import prepare_preset
     from exedec_tf.service import models
+    from exedec_tf.stages.evaluation import loop_options
 
     prepared = prepare_preset(args)
     domain = args.domain or (prepared.preset.domain if prepared else None)
     if domain is None:
-        raise ValueError("give --domain with model paths (or a --preset)")
+        raise options.UsageError("give --domain with model paths (or a --preset)")
     return models.engine_from_paths(
-        domain, model_paths(args, prepared), loop_options(args)
+        domain,
+        options.model_paths(args, prepared),
+        loop_options(options.inference_from_args(args)),
     )
 
 
@@ -29,12 +27,13 @@ def settings_from_args(args):
     """ServiceSettings from the parsed flags (bad values become ValueError)."""
     from exedec_tf.service import ServiceSettings
 
+    beam_size = options.inference_from_args(args).beam_size
     return ServiceSettings(
         max_batch_size=args.max_batch_size,
         max_wait_s=args.max_wait_s,
         max_queue=args.max_queue,
-        default_beam_size=args.beam_size,
-        max_beam_size=max(args.beam_size, args.max_beam_size),
+        default_beam_size=beam_size,
+        max_beam_size=max(beam_size, args.max_beam_size),
         default_timeout_s=args.timeout_s,
         max_timeout_s=max(args.timeout_s, 600.0),
     )
@@ -123,6 +122,6 @@ def register(subparsers) -> None:
         default=60.0,
         help="deadline of a request that sets no timeout_s (default 60)",
     )
-    add_model_arguments(parser)
-    add_loop_arguments(parser)
+    options.add_model_arguments(parser)
+    options.add_loop_arguments(parser)
     parser.set_defaults(func=_run)

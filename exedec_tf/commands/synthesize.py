@@ -1,51 +1,30 @@
 """`exedec-tf synthesize`: find a program for your own examples."""
 
-import sys
-
 from exedec_tf import domains
-from exedec_tf.commands.evaluate import (
-    add_loop_arguments,
-    add_model_arguments,
-    loop_options,
-    model_paths,
-)
+from exedec_tf.commands import options
 
 
 def _run(args) -> int:
+    from exedec_tf import stages
     from exedec_tf.commands.preset_options import prepare_preset
-    from exedec_tf.domains.loop_ops import SpecEncodingError
-    from exedec_tf.errors import ExeDecError
-    from exedec_tf.synthesis import loading, user_examples
-    from exedec_tf.synthesis.model_calls import ModelMismatchError
+    from exedec_tf.synthesis import user_examples
 
-    try:
-        prepared = prepare_preset(args)
-        name = args.domain or (prepared.preset.domain if prepared else None)
-        if name is None:
-            raise ValueError("give --domain (or a --preset)")
-        domain = domains.get(name)
-        if bool(args.example) == bool(args.examples_json):
-            raise ValueError("give --example (repeated) or --examples_json")
-        if args.examples_json:
-            pairs = user_examples.read_examples_json(args.examples_json)
-        else:
-            pairs = [
-                user_examples.split_example(text, n)
-                for n, text in enumerate(args.example)
-            ]
-        problem, report = user_examples.synthesize_from_paths(
-            domain, pairs, model_paths(args, prepared), loop_options(args)
-        )
-    except (
-        ValueError,
-        OSError,
-        SpecEncodingError,
-        ModelMismatchError,
-        loading.ModelLoadError,
-        ExeDecError,
-    ) as error:
-        print(f"exedec-tf synthesize: error: {error}", file=sys.stderr)
-        return 2
+    prepared = prepare_preset(args)
+    domain = args.domain or (prepared.preset.domain if prepared else None)
+    if domain is None:
+        raise options.UsageError("give --domain (or a --preset)")
+    if bool(args.example) == bool(args.examples_json):
+        raise options.UsageError("give --example (repeated) or --examples_json")
+    if args.examples_json:
+        pairs = user_examples.read_examples_json(args.examples_json)
+    else:
+        pairs = [
+            user_examples.split_example(text, n) for n, text in enumerate(args.example)
+        ]
+    paths = options.model_paths(args, prepared)
+    problem, report = stages.synthesize(
+        options.inference_from_args(args), domain, pairs, paths
+    )
     print(user_examples.format_report(problem, report))
     return 0 if report.solved else 1
 
@@ -75,6 +54,12 @@ def register(subparsers) -> None:
         "--examples_json",
         help='JSON file: [{"input": ..., "output": ...}, ...]',
     )
-    add_model_arguments(parser)
-    add_loop_arguments(parser)
+    options.add_model_arguments(parser)
+    options.add_config_arguments(
+        parser,
+        required=False,
+        help_text="registered config whose inference settings (beam size, loop "
+        "options) are the defaults of the loop flags",
+    )
+    options.add_loop_arguments(parser)
     parser.set_defaults(func=_run)

@@ -12,7 +12,7 @@ import tempfile
 import urllib.request
 
 from exedec_tf.data.released import DOMAINS, released_file
-from exedec_tf.errors import ExeDecError
+from exedec_tf.errors import ConfigError, ExeDecError
 from exedec_tf.experiments import ALL_EXPERIMENTS, parse_experiment
 
 COMMIT = "ef046ce2cc3fcd024e32f5dfe00e69700dac82ed"
@@ -150,7 +150,7 @@ def sha256_of(path) -> str:
 
 def _check_family(family: str) -> None:
     if family not in FAMILIES:
-        raise ValueError(
+        raise ConfigError(
             f"unknown released family {family!r}; expected one of {FAMILIES}"
         )
 

@@ -3,6 +3,7 @@
 import dataclasses
 import itertools
 
+from exedec_tf.errors import ConfigError
 from exedec_tf.evaluation import problems as problem_sources
 from exedec_tf.evaluation.runner import evaluate
 from exedec_tf.synthesis import loading
@@ -51,25 +52,25 @@ def evaluate_from_paths(
     """
     if data_dir is not None:
         if dataset_dir is not None or domain is None or experiment is None:
-            raise ValueError(
+            raise ConfigError(
                 "data_dir needs a domain and an experiment (and no dataset_dir)"
             )
         dataset_dir = problem_sources.find_dataset(
             data_dir, domain, experiment, split, config_name
         )
     if (dataset_dir is None) == (released_file is None):
-        raise ValueError(
+        raise ConfigError(
             "give exactly one of dataset_dir, data_dir (with domain and "
             "experiment) and released_file"
         )
     if dataset_dir is not None:
         found, problems = problem_sources.tfds_problems(dataset_dir, split)
         if domain is not None and domain != found:
-            raise ValueError(f"{dataset_dir} holds {found} data, not {domain}")
+            raise ConfigError(f"{dataset_dir} holds {found} data, not {domain}")
         domain, source = found, {"dataset_dir": str(dataset_dir), "split": split}
     else:
         if domain is None:
-            raise ValueError("released_file needs a domain")
+            raise ConfigError("released_file needs a domain")
         problems = problem_sources.released_problems(released_file)
         source = {"released_file": str(released_file)}
     if num_problems is not None:

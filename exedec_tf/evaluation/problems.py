@@ -4,6 +4,7 @@ import pathlib
 from collections.abc import Iterator
 
 from exedec_tf.data import released
+from exedec_tf.errors import ConfigError
 from exedec_tf.synthesis.records import Problem
 
 
@@ -23,7 +24,7 @@ def tfds_problems(
 
     Raises:
       FileNotFoundError: no prepared dataset there.
-      ValueError: the split does not exist.
+      ConfigError: the split does not exist.
     """
     import tensorflow_datasets as tfds
 
@@ -35,7 +36,7 @@ def tfds_problems(
         )
     builder = tfds.builder_from_directory(str(path))
     if split not in builder.info.splits:
-        raise ValueError(f"split {split!r} not in {sorted(builder.info.splits)}")
+        raise ConfigError(f"split {split!r} not in {sorted(builder.info.splits)}")
     domain = builder.info.name.removeprefix("exedec_")
     dataset = builder.as_dataset(split=split, shuffle_files=False)
 
@@ -100,12 +101,12 @@ def shard(problems, index: int, count: int) -> Iterator[Problem]:
     """Every `count`-th problem starting at position `index`.
 
     Raises:
-      ValueError: index is not in [0, count).
+      ConfigError: index is not in [0, count).
     """
     if type(count) is not int or count < 1:
-        raise ValueError(f"shard count must be a positive int, got {count!r}")
+        raise ConfigError(f"shard count must be a positive int, got {count!r}")
     if type(index) is not int or not 0 <= index < count:
-        raise ValueError(f"shard index must be in [0, {count}), got {index!r}")
+        raise ConfigError(f"shard index must be in [0, {count}), got {index!r}")
     for position, problem in enumerate(problems):
         if position % count == index:
             yield problem

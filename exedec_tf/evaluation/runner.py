@@ -5,6 +5,7 @@ import pathlib
 from collections.abc import Iterable
 
 from exedec_tf import domains
+from exedec_tf.errors import ConfigError
 from exedec_tf.evaluation import problems as problem_sources
 from exedec_tf.evaluation import results as results_io
 from exedec_tf.synthesis.baseline import run_baseline
@@ -78,7 +79,7 @@ def evaluate(
     """
     options = LoopOptions() if options is None else options
     if (baseline is None) == (synthesizer is None):
-        raise ValueError("give either the ExeDec models or a baseline model")
+        raise ConfigError("give either the ExeDec models or a baseline model")
     domain_obj = domains.get(domain)
     method = "baseline" if baseline is not None else options.prediction_type
     settings = {

@@ -1,60 +1,53 @@
 """ExeDec Transformer models (models.md): config, encoder, decoder, the four
-model types and the Flax parameter mapping."""
+model types and the Flax parameter mapping.
 
-from exedec_tf.models.baseline_model import BaselineModel
-from exedec_tf.models.config import TransformerConfig, as_config
-from exedec_tf.models.exedec_transformer import ExeDecTransformer, shift_right
-from exedec_tf.models.flax_params import (
-    FlaxParam,
-    flax_param_paths,
-    flax_path_of,
-    get_flax_params,
-    set_flax_params,
-)
-from exedec_tf.models.io_encoder import IOEncoder
-from exedec_tf.models.joint_model import JointModel
-from exedec_tf.models.model_type import ModelType
-from exedec_tf.models.model_types import (
-    MODEL_CLASSES,
-    create_model,
-    model_class,
-    paper_model,
-)
-from exedec_tf.models.paper_configs import (
-    DOMAINS,
-    ModelSizes,
-    paper_config,
-    paper_sizes,
-)
-from exedec_tf.models.program_decoder import ProgramDecoder
-from exedec_tf.models.program_model import ProgramModel
-from exedec_tf.models.spec_decomposer import SpecDecomposer
-from exedec_tf.models.synthesizer import Synthesizer
+The names below load their submodule on first use, so importing a light
+submodule (`config`, `model_type`, `paper_configs`) does not import Keras.
+"""
 
-__all__ = [
-    "DOMAINS",
-    "MODEL_CLASSES",
-    "BaselineModel",
-    "ExeDecTransformer",
-    "FlaxParam",
-    "IOEncoder",
-    "JointModel",
-    "ModelSizes",
-    "ModelType",
-    "ProgramDecoder",
-    "ProgramModel",
-    "SpecDecomposer",
-    "Synthesizer",
-    "TransformerConfig",
-    "as_config",
-    "create_model",
-    "flax_param_paths",
-    "flax_path_of",
-    "get_flax_params",
-    "model_class",
-    "paper_config",
-    "paper_model",
-    "paper_sizes",
-    "set_flax_params",
-    "shift_right",
-]
+import importlib
+
+# Public name -> the submodule that defines it.
+_EXPORTS = {
+    "BaselineModel": "baseline_model",
+    "TransformerConfig": "config",
+    "as_config": "config",
+    "ExeDecTransformer": "exedec_transformer",
+    "shift_right": "exedec_transformer",
+    "FlaxParam": "flax_params",
+    "flax_param_paths": "flax_params",
+    "flax_path_of": "flax_params",
+    "get_flax_params": "flax_params",
+    "set_flax_params": "flax_params",
+    "IOEncoder": "io_encoder",
+    "JointModel": "joint_model",
+    "ModelType": "model_type",
+    "MODEL_CLASSES": "model_types",
+    "create_model": "model_types",
+    "model_class": "model_types",
+    "paper_model": "model_types",
+    "DOMAINS": "paper_configs",
+    "ModelSizes": "paper_configs",
+    "paper_config": "paper_configs",
+    "paper_sizes": "paper_configs",
+    "ProgramDecoder": "program_decoder",
+    "ProgramModel": "program_model",
+    "SpecDecomposer": "spec_decomposer",
+    "Synthesizer": "synthesizer",
+}
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str):
+    """Imports the submodule of `name` on first use (PEP 562)."""
+    try:
+        module = _EXPORTS[name]
+    except KeyError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_EXPORTS))

@@ -28,7 +28,7 @@ from collections.abc import Mapping
 import keras
 import numpy as np
 
-from exedec_tf.errors import ExeDecError
+from exedec_tf.errors import ConfigError, ExeDecError
 from exedec_tf.models.flax_checkpoint_format import (
     CheckpointFormatError,
     msgpack_restore,
@@ -343,7 +343,7 @@ def save_keras_weights(model: keras.Model, out_path) -> pathlib.Path:
     """
     out_path = pathlib.Path(out_path)
     if not out_path.name.endswith(".weights.h5"):
-        raise ValueError(f"Keras weight files must end in .weights.h5, got {out_path}")
+        raise ConfigError(f"Keras weight files must end in .weights.h5, got {out_path}")
     out_path.parent.mkdir(parents=True, exist_ok=True)
     model.save_weights(str(out_path), overwrite=True)
     return out_path

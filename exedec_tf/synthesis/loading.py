@@ -2,7 +2,8 @@
 
 import dataclasses
 
-from exedec_tf.errors import ExeDecError
+from exedec_tf.errors import ConfigError, ExeDecError
+from exedec_tf.models.model_type import ModelType
 from exedec_tf.synthesis.beam_model import BeamSearchModel
 
 METHODS = ("separate", "joint", "baseline")
@@ -32,7 +33,7 @@ class ModelPaths:
         """`separate`, `joint` or `baseline`, from which paths are set.
 
         Raises:
-          ValueError: the paths do not form exactly one method.
+          ConfigError: the paths do not form exactly one method.
         """
         given = {k for k, v in dataclasses.asdict(self).items() if v}
         for method, needed in (
@@ -42,9 +43,10 @@ class ModelPaths:
         ):
             if given == needed:
                 return method
-        raise ValueError(
-            "give --spec_decomposer and --synthesizer (ExeDec), or only --joint, "
-            f"or only --baseline; got {sorted(given) or 'none'}"
+        raise ConfigError(
+            "give the paths of a spec decomposer and a synthesizer (ExeDec), or "
+            "of a joint model only, or of a baseline only; got "
+            f"{sorted(given) or 'none'}"
         )
 
 
@@ -67,29 +69,23 @@ def load_model(path: str) -> BeamSearchModel:
         raise ModelLoadError(f"cannot load the model at {path}: {error}") from error
 
 
-# The model type each path flag must hold.
-_EXPECTED_TYPES = {
-    "spec_decomposer": "spec_decomposer_model",
-    "synthesizer": "synthesizer_model",
-    "joint": "joint_model",
-    "baseline": "baseline_model",
-}
-
-
-def _load_checked(flag: str, path: str, domain: str | None) -> BeamSearchModel:
-    """Loads one model and checks its recorded type and domain, if any."""
+def _load_checked(role: str, path: str, domain: str | None) -> BeamSearchModel:
+    """Loads the model of `role` (a `ModelPaths` field, the short name of its
+    model type) and checks its recorded type and domain, if any."""
     model = load_model(path)
     config = getattr(model, "export_config", None)  # the export's asset
     config = config if isinstance(config, dict) else {}
     found = config.get("model_type")
-    if found is not None and found != _EXPECTED_TYPES[flag]:
+    expected = ModelType.parse(role)
+    if found is not None and found != expected:
         raise ModelLoadError(
-            f"--{flag} {path} holds a {found} export, expected a "
-            f"{_EXPECTED_TYPES[flag]}"
+            f"the {role} model {path} holds a {found} export, expected a {expected}"
         )
     recorded = config.get("domain")
     if domain is not None and recorded is not None and recorded != domain:
-        raise ModelLoadError(f"--{flag} {path} is a {recorded} model, not {domain}")
+        raise ModelLoadError(
+            f"the {role} model {path} is a {recorded} model, not {domain}"
+        )
     return model
 
 
@@ -103,16 +99,16 @@ def load_models(
       domain: if given, every model must have been exported for it.
 
     Raises:
-      ValueError: the paths do not form one method.
+      ConfigError: the paths do not form one method.
       ModelLoadError: a model cannot be loaded, or has the wrong type/domain.
     """
     method = paths.method
-    flags = {
+    roles = {
         "separate": ("spec_decomposer", "synthesizer"),
         "joint": ("joint",),
         "baseline": ("baseline",),
     }[method]
-    loaded = {f: _load_checked(f, getattr(paths, f), domain) for f in flags}
+    loaded = {r: _load_checked(r, getattr(paths, r), domain) for r in roles}
     if method == "joint":
         return {"synthesizer": loaded["joint"]}
     return loaded

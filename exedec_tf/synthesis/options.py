@@ -4,6 +4,8 @@ import dataclasses
 
 import numpy as np
 
+from exedec_tf.errors import ConfigError
+
 # "Minus infinity" of the beam search and of the loop's invalid penalty; kept
 # as float32 because score bookkeeping is float32 (inference spec §5 item 7).
 NEG_INF = np.float32(-1.0e7)
@@ -34,25 +36,25 @@ class LoopOptions:
 
     def __post_init__(self):
         if self.prediction_type not in PREDICTION_TYPES:
-            raise ValueError(
+            raise ConfigError(
                 f"prediction_type must be one of {PREDICTION_TYPES}, got "
                 f"{self.prediction_type!r}"
             )
         if type(self.beam_size) is not int or self.beam_size < 1:
-            raise ValueError(
+            raise ConfigError(
                 f"beam_size must be a positive int, got {self.beam_size!r}"
             )
         if self.prediction_type == "joint" and not self.use_execution:
-            raise ValueError(
+            raise ConfigError(
                 "prediction_type='joint' requires use_execution=True (the joint "
                 "model needs executed outputs to know what is left)"
             )
         if self.discard_repeat_functionality and not self.use_execution:
-            raise ValueError(
+            raise ConfigError(
                 "discard_repeat_functionality=True requires use_execution=True"
             )
         if self.discard_repeat_functionality and not self.detect_invalid:
-            raise ValueError(
+            raise ConfigError(
                 "discard_repeat_functionality=True requires detect_invalid=True"
             )
 

@@ -6,6 +6,7 @@ import tensorflow as tf
 import tensorflow_datasets as tfds
 
 from exedec_tf.data import pipeline
+from exedec_tf.errors import ConfigError
 
 
 def load_examples(
@@ -29,12 +30,12 @@ def load_examples(
     builder = tfds.builder_from_directory(str(path))
     domain = builder.info.name.removeprefix("exedec_")
     if domain != config.domain:
-        raise ValueError(
+        raise ConfigError(
             f"dataset {builder.info.name} does not match config {config.name} "
             f"(domain {config.domain})"
         )
     if split not in builder.info.splits:
-        raise ValueError(f"split {split!r} not in {sorted(builder.info.splits)}")
+        raise ConfigError(f"split {split!r} not in {sorted(builder.info.splits)}")
     rate = config.train.corruption_rate if corruption_rate is None else corruption_rate
     return pipeline.model_examples(
         builder.as_dataset(split=split, shuffle_files=False),

@@ -39,8 +39,10 @@ def test_paper_config_has_published_hyperparameters():
 
 
 def test_overrides_and_errors():
-    config = get_config("deepcoder_baseline_tiny", num_steps=7)
-    assert config.train.num_steps == 7
+    config = get_config("deepcoder_baseline_tiny", num_steps=350)
+    assert config.train.num_steps == 350
+    with pytest.raises(ValueError, match="num_steps 7 must be a multiple of"):
+        get_config("deepcoder_baseline_tiny", num_steps=7)
     with pytest.raises(ValueError, match="deepcoder_basline_tiny"):
         get_config("deepcoder_basline_tiny")
     with pytest.raises(ValueError, match="group_size"):

@@ -13,7 +13,7 @@ def test_engine_from_paths(monkeypatch):
     monkeypatch.setattr(loading, "load_model", lambda path: joint)
     engine = engine_from_paths("robustfill", loading.ModelPaths(joint="J"))
     assert (engine.method, engine.models) == ("joint", {"synthesizer": joint})
-    with pytest.raises(ValueError, match="give --spec_decomposer"):
+    with pytest.raises(ValueError, match="give the paths of a spec decomposer"):
         engine_from_paths("robustfill", loading.ModelPaths(synthesizer="S"))
 
 

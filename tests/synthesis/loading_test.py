@@ -2,6 +2,7 @@
 
 import pytest
 
+from exedec_tf.errors import ConfigError
 from exedec_tf.synthesis import loading
 
 
@@ -14,7 +15,7 @@ def test_method_from_paths():
         loading.ModelPaths("a"),
         loading.ModelPaths("a", "b", "c"),
     ):
-        with pytest.raises(ValueError, match="give --spec_decomposer"):
+        with pytest.raises(ConfigError, match="give the paths of a spec decomposer"):
             _ = bad.method
 
 
@@ -50,5 +51,7 @@ def test_wrong_model_type_or_domain_is_reported(monkeypatch):
     }
     with pytest.raises(loading.ModelLoadError, match="not deepcoder"):
         loading.load_models(paths, "deepcoder")
-    with pytest.raises(loading.ModelLoadError, match="--spec_decomposer synth holds"):
+    with pytest.raises(
+        loading.ModelLoadError, match="the spec_decomposer model synth holds"
+    ):
         loading.load_models(loading.ModelPaths("synth", "spec"))
