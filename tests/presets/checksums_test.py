@@ -16,6 +16,18 @@ def test_crc32c_check_value_and_incremental():
     assert checksums.crc32c_update(0, bytes(32)) == 0x8A9136AA  # RFC 3720 B.4
 
 
+@pytest.mark.parametrize(
+    "size", [checksums._VECTOR_MIN, checksums._VECTOR_MIN + 1, 3 * 4096 + 7, 1 << 20]
+)
+def test_lanes_equal_the_byte_loop(size):
+    data = bytes((i * 7919 + i // 251) % 256 for i in range(size))
+    expected = checksums._raw_bytes(0xFFFFFFFF, data) ^ 0xFFFFFFFF
+    assert checksums.crc32c_update(0, data) == expected
+    third = size // 3
+    head = checksums.crc32c_update(0, data[:third])
+    assert checksums.crc32c_update(head, data[third:]) == expected
+
+
 def test_file_checksums_in_gcs_encoding(tmp_path):
     path = tmp_path / "f"
     path.write_bytes(b"123456789")

@@ -32,8 +32,8 @@ class FakeBucket:
 
     def __init__(self, page_size: int = 2, with_crc32c: bool = True):
         self.objects: dict[str, bytes] = {}
-        # False lists no crc32c (the pure-Python CRC32C of large objects is
-        # slow; clients verify by MD5 when it is there).
+        # False lists no crc32c, as for objects some tools upload (and saves
+        # computing it for large test objects; clients verify by MD5).
         self.with_crc32c = with_crc32c
         self.page_size = page_size
         self.requests: list[str] = []
