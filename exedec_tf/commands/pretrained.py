@@ -9,6 +9,7 @@ def _size(size) -> str:
 
 def _list(args) -> int:
     from exedec_tf import presets
+    from exedec_tf.models.model_type import ModelType
     from exedec_tf.presets import cache, fetch
     from exedec_tf.presets.bucket import BucketClient
 
@@ -29,7 +30,7 @@ def _list(args) -> int:
                 sizes.append(fetch.known_size(spec, root))
             total = None if None in sizes else sum(sizes)
             models = "+".join(
-                s.model_type.removesuffix("_model") for s in preset.checkpoints
+                ModelType.parse(s.model_type).short for s in preset.checkpoints
             )
             print(f"{preset.name:<52} {models:<30} {_size(total):>9}")
     except presets.PresetError as error:
