@@ -12,13 +12,14 @@ from exedec_tf.errors import ConfigError
 
 
 def add_checkpoint_config_arguments(parser) -> None:
-    """`--config`, `--config_json`, `--model_type` and `--domain`."""
+    """`--config`/`--set`, `--config_json`, `--model_type` and `--domain`."""
     group = parser.add_argument_group(
         "config (inferred for a checkpoint of the original's train.py)"
     )
-    group.add_argument(
-        "--config",
-        help="registered config the weights were trained with, e.g. "
+    options.add_config_arguments(
+        group,
+        required=False,
+        help_text="registered config the weights were trained with, e.g. "
         "robustfill_synthesizer_paper",
     )
     group.add_argument(
@@ -37,7 +38,6 @@ def add_checkpoint_config_arguments(parser) -> None:
         help="the domain to infer with, if neither the path nor the "
         "vocabulary sizes tell it",
     )
-    options.add_overrides_argument(group)
 
 
 def explicit_config(args):

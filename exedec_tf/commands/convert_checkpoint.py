@@ -18,20 +18,23 @@ def _run(args) -> int:
     from exedec_tf.models import flax_checkpoint as fc
 
     config = checkpoint_options.explicit_config(args)
+    inferred = config is None
+    domain, model_type = args.domain, args.model_type
+    if config is None and args.overrides:
+        # --set changes an inferred config too: infer it first.
+        config = checkpoint_options.checkpoint_config(args, args.checkpoint)
+        domain = model_type = None
     if config is not None:
         config = options.apply_overrides(config, args)
     loaded = original_checkpoints.load_original_checkpoint(
-        args.checkpoint,
-        config=config,
-        domain=args.domain,
-        model_type=args.model_type,
+        args.checkpoint, config=config, domain=domain, model_type=model_type
     )
     out = fc.save_keras_weights(loaded.model, args.output)
     config_path = config_json_path(out)
     config_path.write_text(loaded.config.to_json() + "\n")
     checkpoint = loaded.checkpoint
     step = "none" if checkpoint.step is None else checkpoint.step
-    how = "inferred config" if loaded.inferred else "config"
+    how = "inferred config" if inferred else "config"
     print(
         f"converted {checkpoint.num_tensors} tensors "
         f"({checkpoint.num_parameters:,} parameters, step {step}) of "

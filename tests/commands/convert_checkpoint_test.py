@@ -124,3 +124,13 @@ def test_export_without_a_config_needs_an_original_checkpoint(tmp_path, capsys):
     argv = ["export", "--random_weights", f"--output_dir={tmp_path}"]
     assert cli.main(argv) == 2
     assert "give --config or --config_json" in capsys.readouterr().err
+
+
+def test_set_changes_an_inferred_config(run, tmp_path, capsys):
+    folder, config, _ = run
+    out = tmp_path / "s.weights.h5"
+    argv = ["convert-checkpoint", str(folder), "--output", str(out)]
+    assert cli.main([*argv, "--set", "model.dropout_rate=0.0"]) == 0
+    assert "into inferred config" in capsys.readouterr().out
+    written = json.loads((tmp_path / "s.config.json").read_text())
+    assert config.dropout_rate == 0.05 and written["model"]["dropout_rate"] == 0.0
