@@ -1,7 +1,10 @@
 """Tests of the exedec-tf command line."""
 
+import os
+import re
 import subprocess
 import sys
+import time
 from importlib import metadata
 
 import numpy as np
@@ -131,3 +134,72 @@ def test_help_does_not_import_keras():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert out.stdout.split() == ["False", "False"]
+
+
+# Runs the command line in a fresh interpreter; prints whether TensorFlow
+# was imported, then exits with the command's status.
+_WRAPPER = (
+    "import sys; from exedec_tf import cli; rc = cli.main(sys.argv[1:]); "
+    "print('tensorflow' in sys.modules); sys.exit(rc)"
+)
+# A C++ log line of TensorFlow/absl/XLA, or absl's pre-initialization notice.
+_CPP_LOG = re.compile(r"^[IWEF]\d{4} |absl::InitializeLog|oneDNN|cuda", re.M)
+
+
+def _cli(*argv, timeout=120):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TF_", "GLOG"))}
+    return subprocess.run(
+        [sys.executable, "-c", _WRAPPER, *argv],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=timeout,
+    )
+
+
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["train", "--config=nope", "--dataset_dir=d", "--workdir=w"], "'nope'"),
+        (
+            ["train", "--config=robustfill_synthesizer_tiny", "--set", "train.x=1"],
+            "train.x",
+        ),
+        (["export", "--config=nope", "--weights=w", "--output_dir=o"], "'nope'"),
+        (
+            ["synthesize", "--config=nope", "--domain=robustfill", "--example=a -> b"],
+            "'nope'",
+        ),
+    ],
+)
+def test_usage_errors_come_before_tensorflow(tmp_path, argv, message):
+    if argv[0] == "train" and "--dataset_dir=d" not in argv:
+        argv = [*argv, f"--dataset_dir={tmp_path}", f"--workdir={tmp_path}"]
+    start = time.monotonic()
+    out = _cli(*argv)
+    assert out.returncode == 2
+    assert out.stdout.strip() == "False"  # tensorflow never imported
+    assert f"exedec-tf {argv[0]}: error:" in out.stderr
+    assert message in out.stderr
+    assert time.monotonic() - start < 30  # TensorFlow alone takes ~5 s here
+
+
+def test_no_tensorflow_log_lines_unless_verbose(tmp_path):
+    argv = (
+        "train",
+        "--config=robustfill_synthesizer_tiny",
+        f"--dataset_dir={tmp_path / 'missing'}",
+        f"--workdir={tmp_path / 'work'}",
+    )
+    quiet = _cli(*argv)
+    # The command imported TensorFlow, then failed on the missing dataset.
+    assert (quiet.returncode, quiet.stdout.strip()) == (2, "True")
+    assert quiet.stderr.splitlines() == [
+        line for line in quiet.stderr.splitlines() if line.startswith("exedec-tf")
+    ]
+    assert "no prepared TFDS dataset" in quiet.stderr
+    verbose = _cli("--verbose", *argv)
+    assert (verbose.returncode, verbose.stdout.strip()) == (2, "True")
+    if not _CPP_LOG.search(verbose.stderr):
+        pytest.skip("TensorFlow logs no C++ line on this machine: nothing to drop")
+    assert not _CPP_LOG.search(quiet.stderr)

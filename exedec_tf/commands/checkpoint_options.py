@@ -49,7 +49,6 @@ def explicit_config(args):
         unknown name or a bad JSON file.
     """
     from exedec_tf.commands.registry import get_config
-    from exedec_tf.original_checkpoints import read_config_json
 
     if args.config and args.config_json:
         raise ConfigError("give --config or --config_json, not both")
@@ -62,6 +61,9 @@ def explicit_config(args):
         )
     if args.config:
         return get_config(args.config)
+    # Imported only here: it loads TensorFlow, and a bad name must not wait.
+    from exedec_tf.original_checkpoints import read_config_json
+
     return read_config_json(args.config_json)
 
 

@@ -32,7 +32,8 @@ def tfds_problems(
     if not (path / "dataset_info.json").is_file():
         raise FileNotFoundError(
             f"no prepared TFDS dataset at {path} (expected dataset_info.json; "
-            f"build one with `tfds build tfds_builders/exedec_<domain> ...`)"
+            f"build one with `tfds build exedec_<domain> "
+            "--imports=exedec_tf.datasets ...`)"
         )
     builder = tfds.builder_from_directory(str(path))
     if split not in builder.info.splits:
@@ -84,7 +85,7 @@ def find_dataset(
             return found[-1].parent
     raise FileNotFoundError(
         f"no built exedec_{domain} dataset {name!r} under {root}; build it with "
-        f"`tfds build tfds_builders/exedec_{domain} --config={name} "
+        f"`tfds build exedec_{domain} --imports=exedec_tf.datasets --config={name} "
         f"--data_dir={data_dir}`"
     )
 

@@ -116,7 +116,8 @@ def find_tfds_dataset(data_dir, domain: str, experiment) -> pathlib.Path:
             return found[-1].parent
     raise FileNotFoundError(
         f"no built exedec_{domain} dataset for {name} under {root}; build it "
-        f"with `tfds build tfds_builders/exedec_{domain} --config={name} "
+        f"with `tfds build exedec_{domain} --imports=exedec_tf.datasets "
+        f"--config={name} "
         f"--data_dir={data_dir}`"
     )
 

@@ -25,7 +25,8 @@ def load_examples(
     if not (path / "dataset_info.json").is_file():
         raise FileNotFoundError(
             f"no prepared TFDS dataset at {path} (expected dataset_info.json; "
-            f"build one with `tfds build tfds_builders/exedec_<domain> ...`)"
+            f"build one with `tfds build exedec_<domain> "
+            "--imports=exedec_tf.datasets ...`)"
         )
     builder = tfds.builder_from_directory(str(path))
     domain = builder.info.name.removeprefix("exedec_")
