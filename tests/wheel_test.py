@@ -199,3 +199,19 @@ def test_installed_wheel_builds_and_loads_a_config_by_name(venv, tmp_path):
     )
     assert "CC-BY 4.0" in lines[1]
     assert lines[2] == "@inproceedings"
+
+
+def test_installed_command_line_answers_quietly(venv, tmp_path):
+    command = venv.parent / "exedec-tf"
+    out = _run([command, "--version"], cwd=tmp_path)
+    assert out.stdout.strip() == "exedec-tf 0.1.0"
+    # The registry is found under its installed name.
+    result = subprocess.run(
+        [command, "train", "--config=nope", "--dataset_dir=d", "--workdir=w"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=_clean_env(),
+    )
+    assert result.returncode == 2
+    assert result.stderr.startswith("exedec-tf train: error: unknown config 'nope'")
