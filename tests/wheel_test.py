@@ -1,8 +1,9 @@
 """The built wheel, installed into a fresh virtualenv, away from the checkout.
 
-Builds the wheel (`pip wheel --no-deps`), checks what it carries (the TFDS
-builders with their package data under `exedec_tf.datasets`, the configs
-under `exedec_tf.configs`, no generic top-level package, the license), then
+Builds the wheel (`pip wheel --no-deps`, from a copy of the sources),
+checks what it carries (the TFDS builders with their package data under
+`exedec_tf.datasets`, the configs under `exedec_tf.configs`, no generic
+top-level package, the license), then
 installs it non-editable into a new virtualenv (no system site-packages) and,
 from a folder outside the checkout with no PYTHONPATH, builds a tiny config
 of `exedec_robustfill` by name with the `tfds` command line
@@ -63,11 +64,21 @@ def _run(args, cwd=None) -> subprocess.CompletedProcess:
     return result
 
 
+# Not copied into the build: setuptools builds in the source folder, and a
+# stale build/ would put removed files into the wheel (or race under xdist).
+_NOT_SOURCES = shutil.ignore_patterns(
+    ".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", ".*_cache",
+    "exedec_demo", "data_cache",
+)  # fmt: skip
+
+
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> pathlib.Path:
     out = tmp_path_factory.mktemp("wheel")
+    source = out / "source"
+    shutil.copytree(REPO, source, ignore=_NOT_SOURCES, symlinks=True)
     _run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", str(REPO)],
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", str(source)],
         cwd=out,
     )
     (found,) = out.glob("exedec_tf-*.whl")
