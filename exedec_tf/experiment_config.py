@@ -49,6 +49,10 @@ def _check_bools(section, names) -> None:
             )
 
 
+# Values of `TrainConfig.mixed_precision`.
+MIXED_PRECISIONS = ("float32", "bfloat16")
+
+
 @dataclasses.dataclass(frozen=True)
 class TrainConfig:
     """Optimisation and cadence of one training run."""
@@ -73,6 +77,12 @@ class TrainConfig:
     corruption_rate: float = 0.0
     # Seed of weight initialisation, dropout and corruption draws.
     seed: int = 10
+    # Trim each batch's padding to bucketed lengths where the loss cannot
+    # see it (`exedec_tf.training.data.bucketed_lengths`).
+    length_buckets: bool = True
+    # Compute dtype of the layers: "float32" (the original's numerics) or
+    # "bfloat16" (Keras "mixed_bfloat16": float32 variables and loss).
+    mixed_precision: str = "float32"
 
     def __post_init__(self):
         _check_positive(
@@ -102,6 +112,12 @@ class TrainConfig:
             )
         if type(self.seed) is not int:
             raise ConfigError(f"seed must be an int, got {self.seed!r}")
+        _check_bools(self, ("length_buckets",))
+        if self.mixed_precision not in MIXED_PRECISIONS:
+            raise ConfigError(
+                f"mixed_precision must be one of {MIXED_PRECISIONS}, got "
+                f"{self.mixed_precision!r}"
+            )
 
 
 @dataclasses.dataclass(frozen=True)

@@ -1,11 +1,34 @@
-"""Loading a built TFDS dataset as the model examples of an experiment config."""
+"""Loading a built TFDS dataset as the model examples of an experiment config,
+and which of a batch's fields may be trimmed to bucketed lengths.
+
+Length buckets (`TrainConfig.length_buckets`) trim a training batch's padding
+(`exedec_tf.data.length_buckets`) only where the model's numerics cannot see
+it. Checked per model type (tests/training/data_test.py), with relative
+attention, as every registered config has:
+
+* `inputs` `[B, N, Li]`: trimmed, for all four model types. The encoder's
+  relative positions are within one example, and padding keys are masked.
+* `targets` `[B, T]`: trimmed, for all four, keeping one padding position
+  after the longest target: the SpecDecomposer's aligned positions roll the
+  decoder input circularly, so its last position must stay EOS or padding
+  (as it is at the full length, unless a target fills it).
+* `outputs` `[B, N, Lo]`: NOT trimmed. The decoder cross-attends to the
+  flattened `[N * Lo]` encoding with relative positions `e * Lo + j - t`
+  (aligned ones too), so the bias of every key of example e >= 1 changes
+  with Lo. Without relative attention (sinusoids restart per example and
+  the cross-attention has no positional term) outputs are trimmed as well.
+
+The loss, its gradients and the metrics are then those of the fully padded
+batch up to float32 rounding; dropout draws differ (the masks have other
+shapes), so a run is repeatable but not bit-equal to an unbucketed one.
+"""
 
 import pathlib
 
 import tensorflow as tf
 import tensorflow_datasets as tfds
 
-from exedec_tf.data import pipeline
+from exedec_tf.data import length_buckets, pipeline
 from exedec_tf.errors import ConfigError
 
 
@@ -48,3 +71,29 @@ def load_examples(
         corruption_rate=rate,
         seed=config.train.seed,
     )
+
+
+def bucketed_lengths(config) -> tuple[dict[str, tuple[int, ...]], dict[str, int]]:
+    """(field -> bucket ladder, field -> spare padding) of `config`'s batches.
+
+    Empty when `config.train.length_buckets` is off. See the module docstring
+    for why each field is or is not trimmed.
+    """
+    if not config.train.length_buckets:
+        return {}, {}
+    data = config.data
+    buckets = {
+        "inputs": length_buckets.bucket_lengths(data.max_input_length),
+        "targets": length_buckets.bucket_lengths(data.max_target_length),
+    }
+    if not config.model.use_relative_attention:
+        buckets["outputs"] = length_buckets.bucket_lengths(data.max_input_length)
+    return buckets, {"targets": 1}
+
+
+def trim_batches(config, batches: tf.data.Dataset) -> tf.data.Dataset:
+    """`batches` with each field trimmed to its bucket (as `config` allows)."""
+    buckets, spare = bucketed_lengths(config)
+    if not buckets:
+        return batches
+    return length_buckets.trim_to_buckets(batches, buckets, spare)

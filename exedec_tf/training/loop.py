@@ -20,26 +20,33 @@ import keras
 import tensorflow as tf
 
 from exedec_tf.models import create_model
-from exedec_tf.training import multi_worker
+from exedec_tf.training import data, multi_worker
 from exedec_tf.training.checkpoint_callback import SaveTrainingCheckpoint
 from exedec_tf.training.checkpoints import TrainingCheckpoint
 from exedec_tf.training.loss import GroupedTokenLoss
 from exedec_tf.training.metrics import SequenceAccuracy, TokenAccuracy
 from exedec_tf.training.optimizer import make_optimizer
-from exedec_tf.training.strategy import is_single_device
+from exedec_tf.training.precision import dtype_policy
+from exedec_tf.training.strategy import default_jit_compile
 
 
 def _as_supervised(batch):
     return batch, batch["targets"]
 
 
-def split_stream(examples: tf.data.Dataset, batch_size: int, eval_batches: int):
+def split_stream(
+    examples: tf.data.Dataset, batch_size: int, eval_batches: int, trim=None
+):
     """(eval batches, repeated training batches) as the original split them.
 
     The first `eval_batches` batches of the (unshuffled) training stream are
     held out for evaluation; training uses the rest, repeated forever.
+    `trim` (a function of the batched dataset, e.g. `data.trim_batches`)
+    cuts padding off every batch, keeping the order.
     """
     batches = examples.batch(batch_size, drop_remainder=True)
+    if trim is not None:
+        batches = trim(batches)
     # Keras averages the eval loss wrongly over a stream of unknown length
     # (half the true value here), so the eval stream states its length.
     eval_ds = (
@@ -84,8 +91,8 @@ def train(
       workdir: folder for checkpoints and TensorBoard logs.
       strategy: the tf.distribute strategy (default: the current one).
       num_steps: stop after this many total updates (default: the config's).
-      jit_compile: compile the train step with XLA; default: on for a single
-        device (XLA does not work across MirroredStrategy replicas here).
+      jit_compile: compile the train step with XLA; default:
+        `strategy.default_jit_compile` (one GPU: yes; CPU: no).
       verbose: Keras progress-bar setting.
       callbacks: further Keras callbacks, run after the built-in ones
         (checkpointing, then TensorBoard on the summary-writing worker).
@@ -112,7 +119,7 @@ def train(
             f"{train_cfg.steps_per_loop}"
         )
     if jit_compile is None:
-        jit_compile = is_single_device(strategy)
+        jit_compile = default_jit_compile(strategy)
     workdir = pathlib.Path(workdir)
     keras.utils.set_random_seed(train_cfg.seed)
 
@@ -128,7 +135,10 @@ def train(
                 f"loop boundary of {train_cfg.steps_per_loop} updates"
             )
         eval_ds, train_ds = split_stream(
-            examples, train_cfg.batch_size, train_cfg.eval_batches
+            examples,
+            train_cfg.batch_size,
+            train_cfg.eval_batches,
+            trim=lambda batches: data.trim_batches(config, batches),
         )
         # Continue the training stream where the checkpoint left it.
         train_ds = train_ds.skip(position).prefetch(tf.data.AUTOTUNE)
@@ -158,7 +168,8 @@ def _build(config, group_size, jit_compile, strategy, workdir, write_dir):
     """
     train_cfg = config.train
     with strategy.scope():
-        model = create_model(config.model_type, config.model)
+        with dtype_policy(train_cfg.mixed_precision):
+            model = create_model(config.model_type, config.model)
         optimizer = make_optimizer(
             train_cfg.learning_rate, train_cfg.warmup_steps, train_cfg.weight_decay
         )

@@ -41,3 +41,18 @@ def is_single_device(strategy: tf.distribute.Strategy) -> bool:
     return strategy.num_replicas_in_sync == 1 and not isinstance(
         strategy, tf.distribute.TPUStrategy
     )
+
+
+def default_jit_compile(strategy: tf.distribute.Strategy) -> bool:
+    """Whether the train step is XLA-compiled when the caller does not say.
+
+    On one GPU, yes. On CPU, no: the plain graph step was faster than the
+    XLA one on every config measured (README, Benchmarks: XLA's CPU backend
+    runs the step's many small batched einsums, gathers and transposes as
+    its own loops instead of TensorFlow's oneDNN kernels). Under several
+    replicas, no (XLA fails across MirroredStrategy replicas here); a TPU
+    compiles every step anyway.
+    """
+    if not is_single_device(strategy):
+        return False
+    return bool(tf.config.list_logical_devices("GPU"))
