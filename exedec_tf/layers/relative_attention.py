@@ -251,10 +251,15 @@ class RelativeAttention(keras.layers.Layer):
         `[..., Tk, H, dh]` keys and values, with the relative bias
         `[..., H, Tq, Tk]` (None without relative attention)."""
         # The query, not the logits, is scaled, as in the original.
-        q = q / np.sqrt(np.float32(self.head_dim))
-        logits = ops.einsum("...qhd,...khd->...hqk", q, k)  # [..., H, Tq, Tk]
+        q = q / ops.cast(np.sqrt(np.float32(self.head_dim)), q.dtype)
+        # Logits and softmax are float32 under a mixed (bfloat16) policy too;
+        # in float32 the casts are no-ops.
+        logits = ops.cast(
+            ops.einsum("...qhd,...khd->...hqk", q, k), "float32"
+        )  # [..., H, Tq, Tk]
         attention_mask = _as_bool(attention_mask)
         if bias is not None:
+            bias = ops.cast(bias, "float32")
             if attention_mask is not None:
                 bias = bias + _mask_bias(attention_mask)
             logits = logits + bias
@@ -263,6 +268,7 @@ class RelativeAttention(keras.layers.Layer):
             logits = ops.where(attention_mask, logits, floor)
         weights = ops.softmax(logits, axis=-1)
         weights = self.attention_dropout(weights, training=training)
+        weights = ops.cast(weights, v.dtype)
         context = ops.einsum("...hqk,...khd->...qhd", weights, v)
         return self.out_dense(context)  # [..., Tq, D]
 
