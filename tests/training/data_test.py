@@ -11,6 +11,7 @@ import pytest
 import tensorflow as tf
 
 from exedec_tf.configs import get_config
+from exedec_tf.errors import ConfigError
 from exedec_tf.models import create_model
 from exedec_tf.training import data
 from exedec_tf.training.loss import GroupedTokenLoss
@@ -157,3 +158,8 @@ def test_length_buckets_off_leaves_batches_padded():
     assert data.bucketed_lengths(config) == ({}, {})
     for key, value in _trimmed(config, full).items():
         assert value.shape == full[key].shape
+
+
+def test_the_config_names_a_non_bool_length_buckets():
+    with pytest.raises(ConfigError, match="length_buckets must be a bool"):
+        get_config("robustfill_synthesizer_tiny", length_buckets=1)

@@ -4,7 +4,8 @@ import keras
 import numpy as np
 import pytest
 
-from configs import get_config
+from exedec_tf.configs import get_config
+from exedec_tf.errors import ConfigError
 from exedec_tf.models import create_model
 from exedec_tf.training.loss import GroupedTokenLoss
 from exedec_tf.training.optimizer import make_optimizer
@@ -44,3 +45,8 @@ def test_a_bfloat16_model_trains_with_float32_variables(name):
     model.compile(optimizer=make_optimizer(1e-2, 1), loss=GroupedTokenLoss(4))
     losses = [float(model.train_on_batch(batch, batch["targets"])) for _ in range(5)]
     assert all(np.isfinite(losses)) and losses[-1] < losses[0]
+
+
+def test_the_config_names_a_bad_precision():
+    with pytest.raises(ConfigError, match="mixed_precision must be one of"):
+        get_config("robustfill_synthesizer_tiny", mixed_precision="float16")
