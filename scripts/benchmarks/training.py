@@ -44,8 +44,8 @@ import numpy as np
 import tensorflow as tf
 from absl import app, flags
 
-from exedec_tf.configs import get_config
 from exedec_tf import domains
+from exedec_tf.configs import get_config
 from exedec_tf.data import length_buckets, pipeline, released
 from exedec_tf.data.tfds_base import task_example
 from exedec_tf.domains.records import Task
