@@ -239,11 +239,12 @@ def loss_curves(name: str, steps: int) -> dict:
     models = {p: _model(config, False, p, batch_size) for p in ("float32", "bfloat16")}
     losses = {p: [] for p in models}
     seconds = {p: 0.0 for p in models}
-    for batch in batches:
+    for step, batch in enumerate(batches):
         for precision, model in models.items():
             start = time.perf_counter()
             loss = model.train_on_batch(batch, batch["targets"])
-            seconds[precision] += time.perf_counter() - start
+            if step:  # the first update traces the step
+                seconds[precision] += time.perf_counter() - start
             losses[precision].append(float(loss))
     every = max(1, steps // 10)
     for step in range(every - 1, steps, every):
