@@ -53,6 +53,6 @@ def register(subparsers) -> None:
         "--jit_compile",
         action=argparse.BooleanOptionalAction,
         default=None,
-        help="XLA train step (default: on for a single device)",
+        help="XLA train step (default: on for one GPU, off on CPU)",
     )
     parser.set_defaults(func=_run)

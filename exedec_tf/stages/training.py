@@ -23,7 +23,8 @@ def train(
         `config.train.num_steps` returns at once.
       split: the TFDS split to train on.
       strategy: a `tf.distribute` strategy (default: the current one).
-      jit_compile: XLA train step (default: on for a single device).
+      jit_compile: XLA train step (default: on for one GPU, off on CPU;
+        `training.strategy.default_jit_compile`).
       verbose: Keras progress-bar setting.
       callbacks: your Keras callbacks, run after the built-in checkpoint and
         TensorBoard ones.
