@@ -172,7 +172,7 @@ LAYERS = (
     ),
 )
 
-# Rules that main still breaks, each owned by a helper fixing it now. Strict:
+# Rules that main still breaks, each with the reason and who fixes it. Strict:
 # the test fails as soon as the rule holds, so the mark cannot outlive the fix.
 KNOWN_LAYER_VIOLATIONS: dict[str, str] = {}
 KNOWN_MODULE_CYCLES: dict[str, str] = {}

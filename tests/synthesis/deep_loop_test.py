@@ -1,9 +1,9 @@
 """Deeper-loop parity: problems that need three or more steps, scripted models.
 
-The expected values in deep_loop_expected.py (final beams, solutions, step counts and the
-scores/finished flags every model call received) were recorded by running
-the original `end_to_end_predict.py` main loop itself on the same problems:
-its JAX/Flax/TF imports replaced by NumPy stand-ins that keep JAX's
+The expected values in deep_loop_expected.py (final beams, solutions, step
+counts and the scores/finished flags every model call received) were recorded
+by running the original `end_to_end_predict.py` main loop itself on the same
+problems: its JAX/Flax/TF imports replaced by NumPy stand-ins that keep JAX's
 semantics (immutable arrays under `+=`/`|=`, float32/int32 results), its
 models by a prediction step that asks the same `ScriptedBeamModel` and
 gathers the payload by origin (the end-to-end beam search of inference spec
