@@ -3,7 +3,7 @@
 A train.py checkpoint needs no registered config: `checkpoint_config` infers
 the whole `ExperimentConfig` from the checkpoint's hparam string, its
 parameter shapes and its place in train.py's layout
-(`exedec_tf.models.flax_hparams`), or takes one given explicitly (a config
+(`exedec_tf.models.checkpoint_config`), or takes one given explicitly (a config
 object, e.g. parsed from a JSON file, for checkpoints outside that layout).
 `load_original_checkpoint` then builds the model and assigns the weights,
 after checking that the parameter tree is exactly the model's.
@@ -29,20 +29,22 @@ from exedec_tf.experiment_config import (
     InferenceConfig,
     TrainConfig,
 )
+from exedec_tf.models.checkpoint_config import (
+    InferredCheckpointConfig,
+    infer_checkpoint_config,
+)
 from exedec_tf.models.flax_checkpoint import (
     FlaxCheckpoint,
     convert_checkpoint,
     read_flax_checkpoint,
 )
-from exedec_tf.models.flax_hparams import (
-    InferredCheckpointConfig,
-    TrainCheckpointLocation,
-    format_hparam_str,
-    infer_checkpoint_config,
-    locate_train_checkpoint,
-)
 from exedec_tf.models.model_type import ModelType
 from exedec_tf.models.paper_configs import paper_sizes
+from exedec_tf.models.train_checkpoint_location import (
+    TrainCheckpointLocation,
+    locate_train_checkpoint,
+)
+from exedec_tf.models.train_hparams import format_hparam_str
 
 _CHECKPOINT_FILE = re.compile(r"checkpoint_\d+")
 
@@ -131,7 +133,7 @@ def checkpoint_config(
     Raises:
       ConfigError: `domain` or `model_type` together with an explicit config.
       CheckpointConfigError: the config cannot be inferred (see
-        `flax_hparams.infer_checkpoint_config`).
+        `checkpoint_config.infer_checkpoint_config`).
     """
     if config is not None:
         if domain is not None or model_type is not None:

@@ -7,7 +7,7 @@ from exedec_tf.configs import get_config
 from exedec_tf.errors import ConfigError
 from exedec_tf.models import create_model, get_flax_params
 from exedec_tf.models.flax_checkpoint import CheckpointMismatchError
-from exedec_tf.models.flax_hparams import CheckpointConfigError
+from exedec_tf.models.train_hparams import CheckpointConfigError
 from exedec_tf.original_checkpoints import (
     infer_config,
     is_original_checkpoint,
@@ -15,7 +15,7 @@ from exedec_tf.original_checkpoints import (
     read_config_json,
 )
 from exedec_tf.serving.trained_model import trained_model
-from tests.models.flax_hparams_test import small_config, write_train_checkpoint
+from tests.models.train_checkpoints import small_config, write_train_checkpoint
 
 
 @pytest.fixture(scope="module")

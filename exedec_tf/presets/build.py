@@ -61,8 +61,9 @@ def convert(checkpoint: LocalCheckpoint):
         convert_checkpoint,
         read_flax_checkpoint,
     )
-    from exedec_tf.models.flax_hparams import TrainCheckpointLocation, parse_hparam_str
     from exedec_tf.models.model_type import ModelType
+    from exedec_tf.models.train_checkpoint_location import TrainCheckpointLocation
+    from exedec_tf.models.train_hparams import parse_hparam_str
     from exedec_tf.original_checkpoints import checkpoint_config
 
     spec = checkpoint.spec

@@ -21,7 +21,7 @@ import dataclasses
 
 from exedec_tf.domains import names as domain_names
 from exedec_tf.experiments import ALL_EXPERIMENTS
-from exedec_tf.models.flax_hparams import TrainHparams, format_hparam_str
+from exedec_tf.models.train_hparams import TrainHparams, format_hparam_str
 from exedec_tf.presets.errors import UnknownPresetError
 
 DOMAINS = domain_names()
@@ -88,7 +88,7 @@ class CheckpointSpec:
 
     def matches(self, hparam_dir: str) -> bool:
         """Whether a directory name is a train.py run of this experiment and seed."""
-        from exedec_tf.models.flax_hparams import (
+        from exedec_tf.models.train_hparams import (
             CheckpointConfigError,
             parse_hparam_str,
         )

@@ -9,7 +9,7 @@ import pytest
 from exedec_tf import cli
 from exedec_tf.models import create_model, get_flax_params
 from exedec_tf.serving import load_beam_search_model
-from tests.models.flax_hparams_test import small_config, write_train_checkpoint
+from tests.models.train_checkpoints import small_config, write_train_checkpoint
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,7 @@ import dataclasses
 
 import pytest
 
-from exedec_tf.models.flax_hparams import format_hparam_str
+from exedec_tf.models.train_hparams import format_hparam_str
 from exedec_tf.presets import bucket as bucket_lib
 from exedec_tf.presets.errors import BucketUnreachableError, CheckpointNotFoundError
 from exedec_tf.presets.registry import get_preset

@@ -1,6 +1,6 @@
 import pytest
 
-from exedec_tf.models.flax_hparams import CheckpointConfigError
+from exedec_tf.models.train_hparams import CheckpointConfigError
 from exedec_tf.presets import build
 from exedec_tf.presets.fetch import LocalCheckpoint
 from exedec_tf.presets.registry import get_preset

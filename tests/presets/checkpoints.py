@@ -10,7 +10,7 @@ import dataclasses
 import functools
 
 from exedec_tf.models.flax_checkpoint import export_flax_checkpoint
-from exedec_tf.models.flax_hparams import format_hparam_str
+from exedec_tf.models.train_hparams import format_hparam_str
 
 
 @functools.cache

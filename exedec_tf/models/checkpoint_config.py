@@ -1,15 +1,10 @@
 """The whole model config of a checkpoint written by the original's train.py.
 
-train.py saves to `<save_dir>/checkpoints/<hparam_str>/checkpoint_<step>`,
-where the published runs use `save_dir = .../<domain>/<model_type>` and the
-hparam string names the run's flags (pretrained.md, models.md §10.3):
-
-    adr=0.1,ara=True,dr=0.1,e=NONE,ed=512,hd=1024,l=0.0002,md=200,mpced=800,npb=32,s=10,scnpr=0.0,ura=True
-
-The string fixes the dropouts, the attention kind and its distances; the
-parameter shapes fix the rest (vocabularies, width, heads, layers, MLP
-width, bucket counts); the directories above it name the model type and the
-domain. `infer_model_config` joins the three and checks that they agree.
+The hparam string fixes the dropouts, the attention kind and its distances
+(`train_hparams`); the parameter shapes fix the rest (vocabularies, width,
+heads, layers, MLP width, bucket counts); the directories above it name the
+model type and the domain (`train_checkpoint_location`).
+`infer_model_config` joins the three and checks that they agree.
 
 Example:
 
@@ -20,217 +15,20 @@ Example:
 """
 
 import dataclasses
-import pathlib
 import re
 from collections.abc import Mapping
 
 import numpy as np
 
-from exedec_tf.errors import ConfigError, ExeDecError
-from exedec_tf.experiments import parse_experiment
 from exedec_tf.models.config import TransformerConfig
-from exedec_tf.models.flax_checkpoint import checkpoint_file
 from exedec_tf.models.model_type import ModelType
 from exedec_tf.models.paper_configs import DOMAINS, paper_config, paper_sizes
-
-
-class CheckpointConfigError(ExeDecError, ValueError):
-    """A checkpoint's hparam string, location or shapes do not give one config."""
-
-
-@dataclasses.dataclass(frozen=True)
-class TrainHparams:
-    """The flags train.py names in its hparam string, in the string's order."""
-
-    # adr: attention dropout rate.
-    attention_dropout_rate: float
-    # ara: aligned relative attention (the launcher: spec decomposer only).
-    aligned_relative_attention: bool
-    # dr: dropout rate.
-    dropout_rate: float
-    # e: the experiment (generalization split) trained on.
-    experiment: str
-    # ed: embedding (and qkv) width.
-    embedding_dim: int
-    # hd: MLP hidden width.
-    hidden_dim: int
-    # l: learning rate.
-    lr: float
-    # md: max distance of every relative attention but the program cross one.
-    max_distance: int
-    # mpced: max distance of the decoder's cross-attention.
-    max_program_cross_embed_distance: int
-    # npb: buckets of every relative-attention table.
-    num_position_buckets: int
-    # s: seed.
-    seed: int
-    # scnpr: synthesizer corrupted next-part rate.
-    synthesizer_corrupted_next_part_rate: float
-    # ura: relative attention (else sinusoidal positions).
-    use_relative_attention: bool
-
-
-# (abbreviation, field) in train.py's order.
-HPARAM_KEYS = (
-    ("adr", "attention_dropout_rate"),
-    ("ara", "aligned_relative_attention"),
-    ("dr", "dropout_rate"),
-    ("e", "experiment"),
-    ("ed", "embedding_dim"),
-    ("hd", "hidden_dim"),
-    ("l", "lr"),
-    ("md", "max_distance"),
-    ("mpced", "max_program_cross_embed_distance"),
-    ("npb", "num_position_buckets"),
-    ("s", "seed"),
-    ("scnpr", "synthesizer_corrupted_next_part_rate"),
-    ("ura", "use_relative_attention"),
+from exedec_tf.models.train_checkpoint_location import TrainCheckpointLocation
+from exedec_tf.models.train_hparams import (
+    CheckpointConfigError,
+    TrainHparams,
+    format_hparam_str,
 )
-_FIELD_TYPES = {f.name: f.type for f in dataclasses.fields(TrainHparams)}
-
-
-def _parse_value(text: str, key: str, kind, whole: str):
-    def bad(expected):
-        return CheckpointConfigError(
-            f"hparam string {whole!r}: {key}={text!r} is not {expected}"
-        )
-
-    if kind is bool:
-        # Python's str() of a bool, as train.py writes it.
-        if text not in ("True", "False"):
-            raise bad("True or False")
-        return text == "True"
-    if kind is int:
-        if not re.fullmatch(r"-?\d+", text):
-            raise bad("an integer")
-        return int(text)
-    if kind is float:
-        try:
-            return float(text)
-        except ValueError:
-            raise bad("a number") from None
-    try:
-        return parse_experiment(text).name
-    except ValueError:
-        raise bad("an experiment name") from None
-
-
-def parse_hparam_str(text: str) -> TrainHparams:
-    """Parses train.py's `abbr=value,...` string (any order, every key once).
-
-    Raises:
-      CheckpointConfigError: a malformed item, an unknown, repeated or
-        missing key, or a value of the wrong type; the message names it.
-    """
-    names = dict(HPARAM_KEYS)
-    values = {}
-    for item in text.split(","):
-        key, sep, value = item.partition("=")
-        if not sep:
-            raise CheckpointConfigError(
-                f"hparam string {text!r}: item {item!r} is not abbr=value"
-            )
-        if key not in names:
-            raise CheckpointConfigError(
-                f"hparam string {text!r}: unknown key {key!r} (train.py writes "
-                f"{', '.join(k for k, _ in HPARAM_KEYS)})"
-            )
-        if names[key] in values:
-            raise CheckpointConfigError(f"hparam string {text!r}: {key} given twice")
-        field = names[key]
-        values[field] = _parse_value(value, key, _FIELD_TYPES[field], text)
-    missing = [k for k, field in HPARAM_KEYS if field not in values]
-    if missing:
-        raise CheckpointConfigError(
-            f"hparam string {text!r}: missing {', '.join(missing)}"
-        )
-    return TrainHparams(**values)
-
-
-def format_hparam_str(hparams: TrainHparams) -> str:
-    """The string train.py writes for these flags (`str()` of each value)."""
-    return ",".join(f"{key}={getattr(hparams, field)}" for key, field in HPARAM_KEYS)
-
-
-@dataclasses.dataclass(frozen=True)
-class TrainCheckpointLocation:
-    """Where a checkpoint file lies in train.py's directory layout.
-
-    Attributes:
-      file: the `checkpoint_<step>` file (the newest one for a directory).
-      hparams: parsed from its directory's name, None if that is no hparam
-        string.
-      model_type: from the directory above `checkpoints/`, if it names one.
-      domain: from the directory above that, if it names one.
-    """
-
-    file: pathlib.Path
-    hparams: TrainHparams | None
-    model_type: ModelType | None
-    domain: str | None
-
-
-def _has_checkpoints(path: pathlib.Path) -> bool:
-    try:
-        checkpoint_file(path)
-    except FileNotFoundError:
-        return False
-    return True
-
-
-def _model_type_named(name: str) -> ModelType | None:
-    try:
-        return ModelType.parse(name)
-    except ConfigError:
-        return None
-
-
-def _run_directory(path: pathlib.Path) -> pathlib.Path:
-    """The directory holding the checkpoint files (see locate_train_checkpoint)."""
-    if path.is_file() or _has_checkpoints(path):
-        return path
-    if (path / "checkpoints").is_dir():
-        path = path / "checkpoints"
-    runs = sorted(p for p in path.iterdir() if p.is_dir() and _has_checkpoints(p))
-    if not runs:
-        raise FileNotFoundError(
-            f"no checkpoint_<step> file in {path} or in a directory below it "
-            f"(train.py writes <model_type>/checkpoints/<hparam_str>/checkpoint_<step>)"
-        )
-    if len(runs) > 1:
-        raise CheckpointConfigError(
-            f"{path} holds {len(runs)} runs; give one of them: "
-            + ", ".join(p.name for p in runs)
-        )
-    return runs[0]
-
-
-def locate_train_checkpoint(path) -> TrainCheckpointLocation:
-    """Finds the checkpoint file and what its directories say about it.
-
-    Args:
-      path: a `checkpoint_<step>` file; an hparam directory (its newest
-        step); a `checkpoints/` directory or the `<model_type>/` directory
-        above it, holding one hparam directory.
-
-    Raises:
-      FileNotFoundError: no checkpoint there.
-      CheckpointConfigError: several runs below `path`, or a directory name
-        that looks like a malformed hparam string.
-    """
-    path = pathlib.Path(path).expanduser()
-    if not path.exists():
-        raise FileNotFoundError(f"checkpoint {path} does not exist")
-    run = _run_directory(path)
-    file = checkpoint_file(run)
-    folder = file.parent.resolve()
-    hparams = parse_hparam_str(folder.name) if "=" in folder.name else None
-    model_type = domain = None
-    if folder.parent.name == "checkpoints":
-        model_type = _model_type_named(folder.parent.parent.name)
-        if model_type is not None and folder.parent.parent.parent.name in DOMAINS:
-            domain = folder.parent.parent.parent.name
-    return TrainCheckpointLocation(file, hparams, model_type, domain)
 
 
 def _shape(params: Mapping, path: str) -> tuple[int, ...]:
