@@ -78,7 +78,7 @@ class Layer:
 E = "exedec_tf."
 # Shared leaves every layer may use: the error base classes and the
 # Experiment enum.
-_LEAVES = (E + "errors", E + "experiments")
+_LEAVES = (E + "errors", E + "experiments", E + "lazy_exports")
 # The front ends (and the config registry above the library) and what sits
 # just below them: stage functions and presets call into every layer.
 _FRONT_ENDS = (E + "cli", E + "commands", E + "demo", "configs")
@@ -98,6 +98,7 @@ LAYERS = (
     ),
     Layer(E + "errors", (), why="the exception base classes import nothing"),
     Layer(E + "experiments", (E + "errors",), why="a shared enum"),
+    Layer(E + "lazy_exports", (), why="the packages' lazy names import nothing"),
     Layer(E + "dsl", (E + "errors",), why="the interpreters are pure Python leaves"),
     Layer(
         E + "domains",

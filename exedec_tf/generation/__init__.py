@@ -8,7 +8,7 @@ It is loaded on first use, so importing this package stays cheap and never
 pulls in a generator (or TensorFlow) that a caller does not need.
 """
 
-import importlib
+from exedec_tf.lazy_exports import lazy_exports
 
 # Public name -> the submodule that defines it.
 _EXPORTS = {
@@ -20,15 +20,4 @@ _EXPORTS = {
 
 __all__ = sorted(_EXPORTS)
 
-
-def __getattr__(name: str):
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value  # later lookups skip this hook
-    return value
-
-
-def __dir__():
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
