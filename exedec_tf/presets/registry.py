@@ -21,6 +21,7 @@ import dataclasses
 
 from exedec_tf.domains import names as domain_names
 from exedec_tf.experiments import ALL_EXPERIMENTS
+from exedec_tf.models.paper_configs import paper_sizes
 from exedec_tf.models.train_hparams import TrainHparams, format_hparam_str
 from exedec_tf.presets.errors import UnknownPresetError
 
@@ -38,19 +39,6 @@ METHOD_MODEL_TYPES = {
 # The method name `exedec_tf.synthesis.loading` uses for each.
 LOOP_METHODS = {"exedec": "separate", "ablation": "joint", "baseline": "baseline"}
 
-# (aligned_relative_attention, max_distance, max_program_cross_embed_distance)
-# per domain and model type, from the end-to-end scripts.
-_DISTANCES = {
-    ("robustfill", "spec_decomposer_model"): (True, 200, 800),
-    ("robustfill", "synthesizer_model"): (False, 20, 80),
-    ("robustfill", "joint_model"): (False, 200, 800),
-    ("robustfill", "baseline_model"): (False, 200, 800),  # assumed, see above
-    ("deepcoder", "spec_decomposer_model"): (True, 60, 180),
-    ("deepcoder", "synthesizer_model"): (False, 60, 180),
-    ("deepcoder", "joint_model"): (False, 60, 180),
-    ("deepcoder", "baseline_model"): (False, 60, 180),  # assumed, see above
-}
-
 
 @dataclasses.dataclass(frozen=True)
 class CheckpointSpec:
@@ -64,17 +52,19 @@ class CheckpointSpec:
     @property
     def hparams(self) -> TrainHparams:
         """The training flags the original's end-to-end scripts name."""
-        aligned, distance, cross = _DISTANCES[(self.domain, self.model_type)]
+        # The attention flags are the published sizes of the domain and model
+        # type (the end-to-end scripts'; the baseline's are assumed, see above).
+        sizes = paper_sizes(self.domain, self.model_type)
         return TrainHparams(
             attention_dropout_rate=0.1,
-            aligned_relative_attention=aligned,
+            aligned_relative_attention=sizes.aligned,
             dropout_rate=0.1,
             experiment=self.experiment,
             embedding_dim=512,
             hidden_dim=1024,
             lr=0.0002,
-            max_distance=distance,
-            max_program_cross_embed_distance=cross,
+            max_distance=sizes.max_distance,
+            max_program_cross_embed_distance=sizes.max_program_cross_embed_distance,
             num_position_buckets=32,
             seed=self.seed,
             synthesizer_corrupted_next_part_rate=0.0,
