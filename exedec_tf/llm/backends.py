@@ -48,7 +48,7 @@ def resolve_settings(
     base_url = base_url or os.environ.get("OPENAI_BASE_URL") or DEFAULT_BASE_URL
     model = model or os.environ.get("EXEDEC_LLM_MODEL")
     if not model:
-        raise ValueError("no model name: pass --model or set EXEDEC_LLM_MODEL")
+        raise ValueError("no model name: give `model` or set EXEDEC_LLM_MODEL")
     api_key = api_key or os.environ.get("OPENAI_API_KEY") or None
     return base_url, model, api_key
 
