@@ -1,7 +1,5 @@
 """`exedec-tf serve`: ExeDec as an HTTP JSON service with a playground page."""
 
-import sys
-
 from exedec_tf import domains
 from exedec_tf.commands import options
 
@@ -24,7 +22,7 @@ def build_engine(args):
 
 
 def settings_from_args(args):
-    """ServiceSettings from the parsed flags (bad values become ValueError)."""
+    """ServiceSettings from the parsed flags (bad values: ServiceSettingsError)."""
     from exedec_tf.service import ServiceSettings
 
     beam_size = options.inference_from_args(args).beam_size
@@ -40,17 +38,13 @@ def settings_from_args(args):
 
 
 def _run(args) -> int:
-    from exedec_tf.domains.loop_ops import SpecEncodingError
-    from exedec_tf.errors import ExeDecError
+    """Serves until interrupted; bad flags and models are `ExeDecError`s and
+    `OSError`s, which the CLI reports."""
     from exedec_tf.service import build_app
     from exedec_tf.service.server import serve_forever
 
-    try:
-        settings = settings_from_args(args)
-        engine = build_engine(args)
-    except (ValueError, OSError, SpecEncodingError, ExeDecError) as error:
-        print(f"exedec-tf serve: error: {error}", file=sys.stderr)
-        return 2
+    settings = settings_from_args(args)
+    engine = build_engine(args)
 
     def ready(port: int) -> None:
         print(

@@ -2,6 +2,12 @@
 
 import dataclasses
 
+from exedec_tf.errors import ExeDecError
+
+
+class ServiceSettingsError(ExeDecError, ValueError):
+    """A service limit out of range; the message names it and its value."""
+
 
 @dataclasses.dataclass(frozen=True)
 class ServiceSettings:
@@ -49,22 +55,28 @@ class ServiceSettings:
         ):
             value = getattr(self, name)
             if type(value) is not int or value < 1:
-                raise ValueError(f"{name} must be a positive int, got {value!r}")
+                raise ServiceSettingsError(
+                    f"{name} must be a positive int, got {value!r}"
+                )
         for name in ("max_wait_s", "shutdown_timeout_s"):
             value = getattr(self, name)
             if not isinstance(value, int | float) or value < 0:
-                raise ValueError(f"{name} must be a number >= 0, got {value!r}")
+                raise ServiceSettingsError(
+                    f"{name} must be a number >= 0, got {value!r}"
+                )
         for name in ("default_timeout_s", "max_timeout_s"):
             value = getattr(self, name)
             if not isinstance(value, int | float) or value <= 0:
-                raise ValueError(f"{name} must be a number > 0, got {value!r}")
+                raise ServiceSettingsError(
+                    f"{name} must be a number > 0, got {value!r}"
+                )
         if self.default_beam_size > self.max_beam_size:
-            raise ValueError(
+            raise ServiceSettingsError(
                 f"default_beam_size {self.default_beam_size} exceeds "
                 f"max_beam_size {self.max_beam_size}"
             )
         if self.default_timeout_s > self.max_timeout_s:
-            raise ValueError(
+            raise ServiceSettingsError(
                 f"default_timeout_s {self.default_timeout_s} exceeds "
                 f"max_timeout_s {self.max_timeout_s}"
             )
