@@ -205,6 +205,27 @@ class TransformerConfig:
         return cls(**values)
 
 
+def uniform_bucket_fields(
+    num_buckets: int, max_distance: int, max_program_cross_embed_distance: int
+) -> dict[str, int]:
+    """The relative-bias fields of every attention kind, as train.py sets them.
+
+    train.py has one bucket count for all five attention kinds, one maximum
+    distance for the first four and its own for the decoder's cross-attention
+    to the flattened I/O encoding.
+
+    Returns:
+      keyword arguments of `TransformerConfig`, one buckets and one distance
+      field per kind of `TransformerConfig.bucket_settings()`.
+    """
+    fields = {}
+    for buckets, distance, _ in TransformerConfig.bucket_settings():
+        fields[buckets] = num_buckets
+        fields[distance] = max_distance
+    fields["max_program_cross_embed_distance"] = max_program_cross_embed_distance
+    return fields
+
+
 def as_config(config) -> TransformerConfig:
     """Accepts a TransformerConfig or its `to_dict()` form."""
     if isinstance(config, TransformerConfig):

@@ -12,7 +12,7 @@ import dataclasses
 
 from exedec_tf import domains
 from exedec_tf.errors import ConfigError
-from exedec_tf.models.config import TransformerConfig
+from exedec_tf.models.config import TransformerConfig, uniform_bucket_fields
 from exedec_tf.models.model_type import ModelType
 
 DOMAINS = domains.names()
@@ -115,16 +115,9 @@ def paper_config(
         dropout_rate=0.1,
         attention_dropout_rate=0.1,
         use_relative_attention=True,
-        num_input_relative_position_buckets=buckets,
-        max_input_distance=sizes.max_distance,
-        num_output_relative_position_buckets=buckets,
-        max_output_distance=sizes.max_distance,
-        num_input_cross_output_relative_position_buckets=buckets,
-        max_input_cross_output_distance=sizes.max_distance,
-        num_program_relative_position_buckets=buckets,
-        max_program_distance=sizes.max_distance,
-        num_program_cross_embed_relative_position_buckets=buckets,
-        max_program_cross_embed_distance=sizes.max_program_cross_embed_distance,
+        **uniform_bucket_fields(
+            buckets, sizes.max_distance, sizes.max_program_cross_embed_distance
+        ),
         dataset_type=domain,
         aligned_relative_attention=sizes.aligned,
         separator_token_id=sizes.separator_token_id,

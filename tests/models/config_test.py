@@ -6,7 +6,11 @@ import json
 
 import pytest
 
-from exedec_tf.models.config import TransformerConfig, as_config
+from exedec_tf.models.config import (
+    TransformerConfig,
+    as_config,
+    uniform_bucket_fields,
+)
 
 # The original's code defaults (models.md §1.1 and §1.2).
 CODE_DEFAULTS = dict(
@@ -118,3 +122,17 @@ def test_unknown_dict_field():
 def test_float_fields_accept_ints():
     config = TransformerConfig(vocab_size=3, output_vocab_size=3, dropout_rate=0)
     assert config.dropout_rate == 0
+
+
+def test_uniform_bucket_fields_sets_every_attention_kind():
+    fields = uniform_bucket_fields(8, 20, 80)
+    assert len(fields) == 2 * len(TransformerConfig.bucket_settings())
+    for buckets, distance, _ in TransformerConfig.bucket_settings():
+        assert fields[buckets] == 8
+        expected = 80 if distance == "max_program_cross_embed_distance" else 20
+        assert fields[distance] == expected
+    config = TransformerConfig(
+        vocab_size=10, output_vocab_size=10, use_relative_attention=True, **fields
+    )
+    assert config.max_input_distance == 20
+    assert config.num_program_relative_position_buckets == 8

@@ -3,6 +3,7 @@
 import numpy as np
 
 from exedec_tf.models import TransformerConfig
+from exedec_tf.models.config import uniform_bucket_fields
 
 
 def tiny_config(model_type: str, buckets=(32, 5, 12), relative=True, **overrides):
@@ -19,16 +20,7 @@ def tiny_config(model_type: str, buckets=(32, 5, 12), relative=True, **overrides
         num_heads=2,
         num_layers=2,
         use_relative_attention=relative,
-        num_input_relative_position_buckets=nb,
-        max_input_distance=md,
-        num_output_relative_position_buckets=nb,
-        max_output_distance=md,
-        num_input_cross_output_relative_position_buckets=nb,
-        max_input_cross_output_distance=md,
-        num_program_relative_position_buckets=nb,
-        max_program_distance=md,
-        num_program_cross_embed_relative_position_buckets=nb,
-        max_program_cross_embed_distance=cross_md,
+        **uniform_bucket_fields(nb, md, cross_md),
         aligned_relative_attention=aligned,
         separator_token_id=3 if aligned else -1,
     )

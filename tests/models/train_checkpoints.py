@@ -3,6 +3,7 @@
 import dataclasses
 
 from exedec_tf.models import paper_config
+from exedec_tf.models.config import uniform_bucket_fields
 from exedec_tf.models.flax_checkpoint import write_flax_checkpoint
 from exedec_tf.models.train_hparams import TrainHparams, format_hparam_str
 
@@ -39,16 +40,7 @@ def small_config(domain="robustfill", model_type="synthesizer_model", **changes)
         dropout_rate=h.dropout_rate,
         attention_dropout_rate=h.attention_dropout_rate,
         use_relative_attention=h.use_relative_attention,
-        num_input_relative_position_buckets=nb,
-        max_input_distance=md,
-        num_output_relative_position_buckets=nb,
-        max_output_distance=md,
-        num_input_cross_output_relative_position_buckets=nb,
-        max_input_cross_output_distance=md,
-        num_program_relative_position_buckets=nb,
-        max_program_distance=md,
-        num_program_cross_embed_relative_position_buckets=nb,
-        max_program_cross_embed_distance=h.max_program_cross_embed_distance,
+        **uniform_bucket_fields(nb, md, h.max_program_cross_embed_distance),
         aligned_relative_attention=h.aligned_relative_attention,
     ), h
 
