@@ -10,6 +10,7 @@ from exedec_tf.lazy_exports import lazy_exports
 _EXPORTS = {
     "aligned_query_positions": ".aligned_positions",
     "aligned_relative_positions": ".aligned_positions",
+    "flattened_key_positions": ".aligned_positions",
     "EncoderBlock": ".encoder_block",
     "EncoderDecoderBlock": ".encoder_decoder_block",
     "FlattenedGlorotUniform": ".initializers",

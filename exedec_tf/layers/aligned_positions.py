@@ -48,8 +48,24 @@ def aligned_query_positions(programs, example_length: int, separator_id: int):
     return example_length * count + positions - reset
 
 
+def flattened_key_positions(num_keys: int, example_length: int, stride: int):
+    """Position of each flattened encoder key, example e's keys from `e * stride`.
+
+    With `stride == example_length` this is `arange(num_keys)`; a larger
+    stride gives a batch trimmed to `example_length` the key positions of the
+    same batch padded to `stride` (what training on bucketed lengths needs).
+
+    Returns:
+      int32 `[num_keys]`.
+    """
+    keys = ops.arange(num_keys, dtype="int32")
+    if isinstance(stride, int) and stride == example_length:
+        return keys
+    return (keys // example_length) * stride + keys % example_length
+
+
 def aligned_relative_positions(
-    programs, num_keys: int, example_length: int, separator_id: int
+    programs, num_keys: int, example_length: int, separator_id: int, stride=None
 ):
     """Relative positions `m - aligned_t` of the aligned cross-attention.
 
@@ -58,10 +74,13 @@ def aligned_relative_positions(
       num_keys: N * Lo, the flattened encoder length.
       example_length: Lo.
       separator_id: the separator token id.
+      stride: the padded per-example length the positions are measured in
+        (default Lo; see `flattened_key_positions`).
 
     Returns:
       int32 `[B, T, num_keys]`.
     """
-    aligned = aligned_query_positions(programs, example_length, separator_id)
-    keys = ops.arange(num_keys, dtype="int32")
+    stride = example_length if stride is None else stride
+    aligned = aligned_query_positions(programs, stride, separator_id)
+    keys = flattened_key_positions(num_keys, example_length, stride)
     return keys[None, None, :] - aligned[:, :, None]

@@ -11,12 +11,17 @@ from keras import ops
 from exedec_tf.layers.aligned_positions import (
     aligned_query_positions,
     aligned_relative_positions,
+    flattened_key_positions,
 )
 from exedec_tf.layers.masks import causal_mask, padding_mask
 from exedec_tf.models.config import as_config
 from exedec_tf.models.decoder_memory import DecoderMemory
 from exedec_tf.models.io_encoder import IOEncoder
 from exedec_tf.models.program_decoder import ProgramDecoder
+
+# Optional batch field, int `[B]` (every row the same): the padded length of
+# `outputs` before they were trimmed to a length bucket.
+OUTPUT_STRIDE = "output_stride"
 
 
 def shift_right(targets, bos_token: int):
@@ -130,7 +135,13 @@ class ExeDecTransformer(keras.Model):
         return self.encoder(inputs, outputs, training=training)
 
     def decode(
-        self, programs, encoded, encoded_padding_mask, shift=None, training=False
+        self,
+        programs,
+        encoded,
+        encoded_padding_mask,
+        shift=None,
+        training=False,
+        example_stride=None,
     ):
         """Decoder logits at every position of `programs`.
 
@@ -143,6 +154,11 @@ class ExeDecTransformer(keras.Model):
           shift: prepend BOS and drop the last token; defaults to
             `config.shift`.
           training: whether dropout is applied.
+          example_stride: the padded per-example length Lo' >= Lo that the
+            cross-attention's relative positions are measured in: example
+            e's keys start at `e * Lo'`. Default None: Lo itself. Training
+            on outputs trimmed to a length bucket passes the untrimmed
+            length, so the logits are those of the fully padded batch.
 
         Returns:
           float32 logits `[B, T, V_out]`.
@@ -165,8 +181,16 @@ class ExeDecTransformer(keras.Model):
         cross_positions = None  # the attention's default: m - t
         if cfg.aligned_relative_attention:
             cross_positions = aligned_relative_positions(
-                programs, num_keys, example_length, cfg.separator_token_id
+                programs,
+                num_keys,
+                example_length,
+                cfg.separator_token_id,
+                stride=example_stride,
             )  # int32 [B, T, N*Lo]
+        elif example_stride is not None:
+            keys = flattened_key_positions(num_keys, example_length, example_stride)
+            queries = ops.arange(ops.shape(programs)[-1], dtype="int32")
+            cross_positions = keys[None, :] - queries[:, None]  # int32 [T, N*Lo]
         return self.decoder(
             programs,
             flat,
@@ -331,6 +355,7 @@ class ExeDecTransformer(keras.Model):
         return logits[:, :, 0, :], cache
 
     def call(self, batch, training=None):
+        stride = None
         if isinstance(batch, (tuple, list)):
             inputs, outputs, targets = batch
         else:
@@ -339,9 +364,15 @@ class ExeDecTransformer(keras.Model):
                 batch["outputs"],
                 batch["targets"],
             )
+            if OUTPUT_STRIDE in batch:
+                # Outputs trimmed to a length bucket (training.data): measure
+                # the cross-attention positions in the padded length.
+                stride = ops.cast(batch[OUTPUT_STRIDE][0], "int32")
         encoded = self.encode(inputs, outputs, training=training)
         encoded_valid = ops.greater(outputs, 0)  # bool [B, N, Lo]
-        return self.decode(targets, encoded, encoded_valid, training=training)
+        return self.decode(
+            targets, encoded, encoded_valid, training=training, example_stride=stride
+        )
 
     def get_config(self):
         return {

@@ -12,11 +12,13 @@ attention, as every registered config has:
   after the longest target: the SpecDecomposer's aligned positions roll the
   decoder input circularly, so its last position must stay EOS or padding
   (as it is at the full length, unless a target fills it).
-* `outputs` `[B, N, Lo]`: NOT trimmed. The decoder cross-attends to the
-  flattened `[N * Lo]` encoding with relative positions `e * Lo + j - t`
-  (aligned ones too), so the bias of every key of example e >= 1 changes
-  with Lo. Without relative attention (sinusoids restart per example and
-  the cross-attention has no positional term) outputs are trimmed as well.
+* `outputs` `[B, N, Lo]`: trimmed, for all four. The decoder cross-attends
+  to the flattened `[N * Lo]` encoding with relative positions
+  `e * Lo + j - t` (aligned ones too), which depend on Lo; a trimmed batch
+  therefore carries `output_stride` (the padded Lo, per row), and the model
+  measures the positions in it (`ExeDecTransformer.call`). Without relative
+  attention (sinusoids restart per example and the cross-attention has no
+  positional term) no stride is needed.
 
 The loss, its gradients and the metrics are then those of the fully padded
 batch up to float32 rounding; dropout draws differ (the masks have other
@@ -30,6 +32,7 @@ import tensorflow_datasets as tfds
 
 from exedec_tf.data import length_buckets, pipeline
 from exedec_tf.errors import ConfigError
+from exedec_tf.models.exedec_transformer import OUTPUT_STRIDE
 
 
 def load_examples(
@@ -86,8 +89,7 @@ def bucketed_lengths(config) -> tuple[dict[str, tuple[int, ...]], dict[str, int]
         "inputs": length_buckets.bucket_lengths(data.max_input_length),
         "targets": length_buckets.bucket_lengths(data.max_target_length),
     }
-    if not config.model.use_relative_attention:
-        buckets["outputs"] = length_buckets.bucket_lengths(data.max_input_length)
+    buckets["outputs"] = length_buckets.bucket_lengths(data.max_input_length)
     return buckets, {"targets": 1}
 
 
@@ -96,4 +98,12 @@ def trim_batches(config, batches: tf.data.Dataset) -> tf.data.Dataset:
     buckets, spare = bucketed_lengths(config)
     if not buckets:
         return batches
+    if config.model.use_relative_attention:
+        padded = config.data.max_input_length
+
+        def with_stride(batch):
+            rows = tf.shape(batch["outputs"])[0]
+            return dict(batch, **{OUTPUT_STRIDE: tf.fill([rows], padded)})
+
+        batches = batches.map(with_stride, deterministic=True)
     return length_buckets.trim_to_buckets(batches, buckets, spare)

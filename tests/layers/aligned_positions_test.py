@@ -6,6 +6,7 @@ import tensorflow as tf
 from exedec_tf.layers.aligned_positions import (
     aligned_query_positions,
     aligned_relative_positions,
+    flattened_key_positions,
 )
 from tests.models import numpy_reference
 from tests.test_case import TestCase, seeded
@@ -45,3 +46,17 @@ class AlignedPositionsTest(TestCase):
             lambda p: aligned_relative_positions(p, 12, 4, 3), jit_compile=True
         )
         self.assertAllEqual(fn(prog), aligned_relative_positions(prog, 12, 4, 3))
+
+    def test_flattened_key_positions(self):
+        self.assertAllEqual(flattened_key_positions(6, 3, 3), np.arange(6))
+        # Two examples trimmed to 3 of a padded 5: keys 0,1,2 and 5,6,7.
+        self.assertAllEqual(flattened_key_positions(6, 3, 5), [0, 1, 2, 5, 6, 7])
+
+    def test_stride_gives_the_padded_positions_of_kept_keys(self):
+        rng = seeded(2)
+        prog = rng.integers(0, 6, (3, 10))
+        prog[:, 0] = 1
+        padded = aligned_relative_positions(prog, 4 * 8, 8, 3).numpy()
+        kept = (np.arange(32) % 8) < 5
+        trimmed = aligned_relative_positions(prog, 4 * 5, 5, 3, stride=8)
+        self.assertAllEqual(trimmed, padded[:, :, kept])

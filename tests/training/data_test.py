@@ -13,6 +13,7 @@ import tensorflow as tf
 from exedec_tf.configs import get_config
 from exedec_tf.errors import ConfigError
 from exedec_tf.models import create_model
+from exedec_tf.models.exedec_transformer import OUTPUT_STRIDE
 from exedec_tf.training import data
 from exedec_tf.training.loss import GroupedTokenLoss
 
@@ -105,9 +106,10 @@ def test_bucketed_batch_has_the_padded_loss_and_gradients(name):
     assert config.train.length_buckets and config.model.use_relative_attention
     full = _padded_batch(config)
     trimmed = _trimmed(config, full)
-    # Inputs and targets shrink; outputs keep their length (module docstring).
+    # Inputs, outputs and targets shrink (module docstring).
+    assert config.model.max_len == config.data.max_input_length
     assert trimmed["inputs"].shape[-1] == 12 < config.data.max_input_length
-    assert trimmed["outputs"].shape == full["outputs"].shape
+    assert trimmed["outputs"].shape[-1] == 12
     assert trimmed["targets"].shape[1] == min(16, config.data.max_target_length)
     model = create_model(config.model_type, config.model)
     _assert_same_numerics(model, full, trimmed)
@@ -126,9 +128,10 @@ def test_without_relative_attention_outputs_are_trimmed_too():
 @pytest.mark.parametrize(
     "name", ["robustfill_synthesizer_tiny", "deepcoder_spec_decomposer_tiny"]
 )
-def test_trimming_outputs_would_change_the_loss(name):
-    """Why outputs are not bucketed: the decoder's cross-attention positions
-    over the flattened `[N * Lo]` encoding depend on Lo."""
+def test_trimmed_outputs_need_the_padded_stride(name):
+    """Why trimmed batches carry `output_stride`: over the flattened
+    `[N * Lo]` encoding the cross-attention positions depend on Lo, so
+    trimmed outputs decoded at their own length change the loss."""
     config = get_config(name)
     full = _padded_batch(config)
     cut = dict(full, outputs=full["outputs"][..., :12])
@@ -136,6 +139,17 @@ def test_trimming_outputs_would_change_the_loss(name):
     per_example, _, _ = _loss_and_gradients(model, full)
     per_example_cut, _, _ = _loss_and_gradients(model, cut)
     assert np.max(np.abs(per_example_cut - per_example)) > 1e-3
+    stride = np.full([4], config.data.max_input_length, np.int32)
+    per_example_stride, _, _ = _loss_and_gradients(
+        model, dict(cut, **{OUTPUT_STRIDE: stride})
+    )
+    np.testing.assert_allclose(per_example_stride, per_example, rtol=1e-5, atol=1e-6)
+
+
+def test_trimmed_batches_carry_the_padded_output_length():
+    config = get_config("robustfill_spec_decomposer_tiny")
+    trimmed = _trimmed(config, _padded_batch(config))
+    assert list(trimmed[OUTPUT_STRIDE]) == [config.data.max_input_length] * 4
 
 
 def test_spec_decomposer_targets_keep_one_spare_position():
@@ -156,7 +170,9 @@ def test_length_buckets_off_leaves_batches_padded():
     config = get_config("robustfill_spec_decomposer_tiny", length_buckets=False)
     full = _padded_batch(config)
     assert data.bucketed_lengths(config) == ({}, {})
-    for key, value in _trimmed(config, full).items():
+    trimmed = _trimmed(config, full)
+    assert sorted(trimmed) == sorted(full)
+    for key, value in trimmed.items():
         assert value.shape == full[key].shape
 
 
