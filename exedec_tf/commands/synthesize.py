@@ -14,7 +14,12 @@ def _run(args) -> int:
     if domain is None:
         raise options.UsageError("give --domain (or a --preset)")
     if bool(args.example) == bool(args.examples_json):
-        raise options.UsageError("give --example (repeated) or --examples_json")
+        raise options.UsageError(
+            "give --example (repeated, any number) or --examples_json, not both"
+            if args.example
+            else "no examples given: give --example (repeated, any number) or "
+            "--examples_json"
+        )
     if args.examples_json:
         pairs = user_examples.read_examples_json(args.examples_json)
     else:
@@ -37,7 +42,13 @@ def register(subparsers) -> None:
         "and Python), whether it satisfies every example, and its subgoals. "
         "RobustFill: --example 'input -> output' (strings). DeepCoder: "
         "--example '[1, 2, 3], 4 -> [5, 6]' (inputs: ints or int lists, "
-        "comma-separated). Exit status 1 when no program satisfies them all.",
+        "comma-separated). Any number of examples: the models take a fixed "
+        "number (the config's num_examples: 4 for RobustFill, 3 for DeepCoder "
+        "with the paper's settings); fewer are repeated cyclically to fill "
+        "those slots (2 examples fill 4 slots as 0, 1, 0, 1), more are all "
+        "checked for success while the first ones form the spec the models "
+        "see. The report says which examples formed the spec and which were "
+        "checked. Exit status 1 when no program satisfies them all.",
     )
     parser.add_argument(
         "--domain",
@@ -47,12 +58,14 @@ def register(subparsers) -> None:
     parser.add_argument(
         "--example",
         action="append",
-        help="one example 'input -> output' (repeat: 4 for RobustFill, 3 for "
-        "DeepCoder with the paper's models)",
+        help="one example 'input -> output' (repeat it; any number: fewer than "
+        "the models' example slots are repeated to fill them, extra ones are "
+        "checked for success only)",
     )
     parser.add_argument(
         "--examples_json",
-        help='JSON file: [{"input": ..., "output": ...}, ...]',
+        help='JSON file: [{"input": ..., "output": ...}, ...] (any number, '
+        "as for --example)",
     )
     options.add_model_arguments(parser)
     options.add_config_arguments(

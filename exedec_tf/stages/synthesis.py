@@ -10,8 +10,9 @@ def synthesize(inference: InferenceConfig, domain: str, examples, model_paths):
     Args:
       inference: beam size and loop options.
       domain: "robustfill" or "deepcoder".
-      examples: (input, output) pairs in the domain's user format (see
-        `synthesis.user_examples`).
+      examples: any number of (input, output) pairs in the domain's user
+        format (see `synthesis.user_examples`); they fill the models' example
+        slots as `synthesis.example_slots` says.
       model_paths: a `synthesis.loading.ModelPaths` (it fixes the method).
 
     Returns:

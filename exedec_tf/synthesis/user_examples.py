@@ -6,6 +6,7 @@ import pathlib
 
 from exedec_tf.domains.base import Domain
 from exedec_tf.domains.loop_ops import SpecEncodingError
+from exedec_tf.synthesis import example_slots
 from exedec_tf.synthesis.baseline import run_baseline
 from exedec_tf.synthesis.beam_model import BeamSearchModel
 from exedec_tf.synthesis.loop import run_exedec
@@ -37,7 +38,10 @@ def read_examples_json(path) -> list[tuple[object, object]]:
     outputs are strings; DeepCoder inputs are lists of input values and
     outputs are values.
     """
-    data = json.loads(pathlib.Path(path).read_text())
+    try:
+        data = json.loads(pathlib.Path(path).read_text())
+    except json.JSONDecodeError as error:
+        raise SpecEncodingError(f"{path} is not valid JSON: {error}") from None
     if isinstance(data, dict):
         data = data.get("examples")
     if not isinstance(data, list):
@@ -58,7 +62,10 @@ def problem_from_examples(domain: Domain, pairs) -> Problem:
 
     Raises:
       SpecEncodingError: naming the example and the bad character or value.
+      example_slots.ExampleCountError: there are no examples.
     """
+    pairs = list(pairs)
+    example_slots.require_examples(len(pairs))
     ops = domain.loop_ops()
     inputs, outputs = [], []
     for number, (given_input, given_output) in enumerate(pairs):
@@ -86,6 +93,7 @@ class SynthesisReport:
       outputs: its output on each example (None where it fails).
       subgoals: per step, the subgoals its lineage followed.
       num_steps: loop steps taken.
+      filling: how the examples filled the models' example slots.
     """
 
     solved: bool
@@ -95,6 +103,7 @@ class SynthesisReport:
     outputs: tuple
     subgoals: tuple
     num_steps: int
+    filling: example_slots.SlotFilling
 
 
 def synthesize_examples(
@@ -106,23 +115,44 @@ def synthesize_examples(
     baseline: BeamSearchModel | None = None,
     options: LoopOptions | None = None,
 ) -> SynthesisReport:
-    """Runs ExeDec (or the baseline) on one problem and describes the result."""
+    """Runs ExeDec (or the baseline) on one problem and describes the result.
+
+    The problem may have any number of examples: they fill the models'
+    example slots and success is checked on all of them (`example_slots`).
+    """
     options = LoopOptions() if options is None else options
+    model = baseline if baseline is not None else synthesizer
+    filling = example_slots.fill_slots(problem, model.num_examples)
     if baseline is not None:
-        [result] = run_baseline([problem], domain, baseline, options.beam_size, 1)
+        [result] = run_baseline([filling.spec], domain, baseline, options.beam_size, 1)
     else:
-        [result] = run_exedec([problem], domain, synthesizer, spec_decomposer, options)
-    return report_from_result(problem, domain, result)
+        [result] = run_exedec(
+            [filling.spec], domain, synthesizer, spec_decomposer, options
+        )
+    result = example_slots.check_all(result, filling, domain)
+    return report_from_result(problem, domain, result, filling)
 
 
 def report_from_result(
-    problem: Problem, domain: Domain, result: ProblemResult
+    problem: Problem,
+    domain: Domain,
+    result: ProblemResult,
+    filling: example_slots.SlotFilling | None = None,
 ) -> SynthesisReport:
     """Describes one loop result: the solution, else the best element.
 
     (The service builds its reports from a batched run with it, so they are
     those of `synthesize_examples`.)
+
+    Args:
+      problem: every given example (the report runs the program on all).
+      domain: their domain.
+      result: the loop's result, its success decided on all of `problem`.
+      filling: how `problem` filled the models' slots; default one example
+        per slot (the problem went to the models as it is).
     """
+    if filling is None:
+        filling = example_slots.fill_slots(problem, len(problem.inputs))
     slot = result.solution_slot
     if slot is None:
         slot = len(result.beam) - 1
@@ -145,11 +175,12 @@ def report_from_result(
         outputs=outputs,
         subgoals=element.subgoals,
         num_steps=result.num_steps,
+        filling=filling,
     )
 
 
 def format_report(problem: Problem, report: SynthesisReport) -> str:
-    """The human-readable report."""
+    """The human-readable report: the program, each example's check, subgoals."""
     lines = []
     if report.program is None:
         lines.append("no valid program found")
@@ -160,14 +191,19 @@ def format_report(problem: Problem, report: SynthesisReport) -> str:
         if report.python:
             lines.append("as Python:")
             lines.extend("  " + line for line in report.python.splitlines())
-        lines.append("examples:")
-        for i, (x, y, got) in enumerate(
-            zip(problem.inputs, problem.outputs, report.outputs, strict=True)
-        ):
-            mark = "ok" if got == y else f"got {got!r}"
-            lines.append(f"  {i}: {x!r} -> {y!r}  [{mark}]")
+    filling = report.filling
+    lines.append(f"examples ({filling.describe()}):")
+    unseen = filling.unseen
+    for i, (x, y, got) in enumerate(
+        zip(problem.inputs, problem.outputs, report.outputs, strict=True)
+    ):
+        mark = "ok" if got == y else f"got {got!r}"
+        if i in unseen:
+            mark += ", not in the spec"
+        lines.append(f"  {i}: {x!r} -> {y!r}  [{mark}]")
     if report.subgoals:
-        lines.append("subgoals:")
+        per_slot = filling.num_given != len(filling.sources)
+        lines.append("subgoals (one per model slot):" if per_slot else "subgoals:")
         for step, parts in enumerate(report.subgoals, 1):
             lines.append(f"  step {step}: {list(parts)}")
     return "\n".join(lines)

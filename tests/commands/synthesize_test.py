@@ -58,10 +58,9 @@ def test_unsolved_exits_with_1(fake_models, capsys):
     [
         (_args("ab AB") + ["--joint", "JOINT"], "example 0 .* has no '->'"),
         (_args("a€ -> A") + ["--joint", "JOINT"], "example 0: .*'€' at position 1"),
-        (_args("ab -> AB") + ["--joint", "JOINT"], "1 examples but the models take"),
         (_args(*RF_EXAMPLES), "give --spec_decomposer and --synthesizer"),
         (_args(*RF_EXAMPLES) + ["--joint", "J", "--synthesizer", "S"], "only --joint"),
-        (_args() + ["--joint", "JOINT"], "give --example"),
+        (_args() + ["--joint", "JOINT"], "no examples given: give --example"),
         (
             _args(*RF_EXAMPLES)
             + [
@@ -79,6 +78,33 @@ def test_argument_errors(fake_models, capsys, args, message):
     err = capsys.readouterr().err
     assert err.startswith("exedec-tf synthesize: error:")
     assert re.search(message, err), err
+
+
+def test_one_example_fills_every_slot(fake_models, capsys):
+    args = _args("ab -> AB.") + ["--joint", "JOINT", "--beam_size", "2"]
+    assert cli.main(args) == 1  # the scripted joint model knows only RF_EXAMPLES
+    out = capsys.readouterr().out
+    assert "1 examples repeated to fill the models' 4 example slots (0, 0, 0, 0)" in out
+    assert fake_models["JOINT"].calls[0][1] == [("AB.", "AB.", "AB.", "AB.")]
+
+
+def test_extra_examples_are_checked(fake_models, capsys):
+    args = _args(*RF_EXAMPLES, "ij -> IJ.", "kl -> kl.")
+    args += ["--spec_decomposer", "SPEC", "--synthesizer", "SYNTH"]
+    assert cli.main(args + ["--beam_size", "2"]) == 1
+    out = capsys.readouterr().out
+    assert "does NOT satisfy every example" in out
+    assert "success checked on all 6 (examples 4-5 only checked)" in out
+    assert "4: 'ij' -> 'IJ.'  [ok, not in the spec]" in out
+    assert "5: 'kl' -> 'kl.'  [got 'KL.', not in the spec]" in out
+
+
+def test_empty_json_file_is_an_error(fake_models, capsys, tmp_path):
+    path = tmp_path / "none.json"
+    path.write_text("[]")
+    args = ["synthesize", "--domain", "robustfill", "--examples_json", str(path)]
+    assert cli.main(args + ["--joint", "JOINT"]) == 2
+    assert "no examples given" in capsys.readouterr().err
 
 
 def test_deepcoder_bad_value_names_example_and_value(capsys):
