@@ -38,7 +38,12 @@ def _check(summaries) -> list[dict]:
     repeated = sorted({x for x in labels if labels.count(x) > 1})
     if repeated:
         raise MeasureError(f"two summaries labelled {', '.join(repeated)}")
-    return summaries
+    # Columns in the paper's order (ExeDec, ablation, baseline), others after.
+    order = list(LABELS)
+    return sorted(
+        summaries,
+        key=lambda s: order.index(s["label"]) if s["label"] in order else len(order),
+    )
 
 
 def _percent(solved: int, n: int) -> str:
@@ -67,12 +72,13 @@ def _generalization_mean(experiments: dict):
 def experiments_table(summaries) -> str:
     """Per experiment: each method's accuracy (%), problems evaluated and mean
     seconds per problem, plus the mean of the five generalization splits
-    where a method has all five."""
+    where a method has all five. Methods in the paper's order (ExeDec, the
+    ablation, the baseline), then others by the order given."""
     summaries = _check(summaries)
     header = ["experiment"]
     for s in summaries:
         label = _label(s)
-        header += [f"{label}: accuracy %", f"{label}: n", f"{label}: s/problem"]
+        header += [f"{label}: accuracy %", f"{label}: n", f"{label}: mean s/problem"]
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for experiment in parse_experiments(None):
         if not any(experiment in s["experiments"] for s in summaries):

@@ -56,8 +56,9 @@ def _rows(table):
 
 
 def test_experiments_side_by_side_with_counts():
-    table = model_card.experiments_table([EXEDEC, ABLATION])
+    table = model_card.experiments_table([ABLATION, EXEDEC])  # reordered
     header = table.splitlines()[0]
+    assert header.index("ExeDec: n") < header.index("No-subgoal ablation: n")
     assert "ExeDec: accuracy %" in header and "No-subgoal ablation: n" in header
     none, compose = _rows(table)
     assert none == ["| NONE", "25.0", "1000", "2.25", "20.0", "1000", "1.00 |"]
