@@ -12,6 +12,9 @@ const SAMPLES = {
 };
 
 let served = null;
+// Counts finished requests (answers and errors alike) on <body data-replies>,
+// so a client can tell a new reply from an identical earlier one.
+let replies = 0;
 
 function cell(row, text, className) {
   const td = row.insertCell();
@@ -115,6 +118,8 @@ async function run() {
     error.textContent = String(failure);
   } finally {
     button.disabled = false;
+    replies += 1;
+    document.body.dataset.replies = String(replies);
   }
 }
 
