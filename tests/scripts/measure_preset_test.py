@@ -47,7 +47,9 @@ def test_bad_flags_are_one_line_errors(tmp_path, capsys):
 
 
 def test_default_data_dir_is_the_shared_one():
-    assert _script().default_data_dir() == str(shared_data_dir().resolve())
+    found = _script().default_data_dir()
+    assert found is not None
+    assert pathlib.Path(found).resolve() == shared_data_dir().resolve()
 
 
 TINY = dict(
